@@ -1,0 +1,23 @@
+package nl.abu.monitor;
+
+import java.util.List;
+
+/** The topics of the contract (section 2) and the ones the pipeline writes. */
+public final class Topics {
+    public static final String MEMBERS = "abu.members.v1";
+    public static final String WORKER_STAYS = "abu.worker-stays.v1";
+    public static final String LANGUAGE_ENROLMENTS = "abu.language-enrolments.v1";
+    public static final String EURES_PLACEMENTS = "abu.eures-placements.v1";
+    public static final String BRP_REGISTRATIONS = "abu.brp-registrations.v1";
+    public static final String PKS_HOUSING_RATINGS = "abu.pks-housing-ratings.v1";
+
+    public static final String REJECTED = "abu.rejected.v1";
+    public static final String INDICATORS = "abu.indicators.v1";
+    public static final String INDICATOR_ALERTS = "abu.indicator-alerts.v1";
+
+    public static final List<String> INPUTS = List.of(
+            MEMBERS, WORKER_STAYS, LANGUAGE_ENROLMENTS, EURES_PLACEMENTS, BRP_REGISTRATIONS, PKS_HOUSING_RATINGS);
+
+    private Topics() {
+    }
+}
