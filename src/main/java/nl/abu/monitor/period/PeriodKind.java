@@ -1,0 +1,5 @@
+package nl.abu.monitor.period;
+
+public enum PeriodKind {
+    MONTH, QUARTER, YEAR
+}
