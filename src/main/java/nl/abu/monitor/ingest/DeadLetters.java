@@ -1,0 +1,44 @@
+package nl.abu.monitor.ingest;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * Builds the records of the dead-letter topic {@code abu.rejected.v1}: the source record's own key and value
+ * bytes, with headers that say why and where it came from.
+ */
+public final class DeadLetters {
+    public static final String REASON = "reason";
+    public static final String DETAIL = "reason.detail";
+    public static final String SOURCE_TOPIC = "source.topic";
+    public static final String SOURCE_PARTITION = "source.partition";
+    public static final String SOURCE_OFFSET = "source.offset";
+
+    private DeadLetters() {
+    }
+
+    static ProducerRecord<byte[], byte[]> record(String deadLetterTopic, ErrorHandlerContext context,
+            byte[] key, byte[] value, RejectionReason reason, String detail) {
+        Headers headers = new RecordHeaders();
+        headers.add(REASON, utf8(reason.name()));
+        headers.add(DETAIL, utf8(detail));
+        headers.add(SOURCE_TOPIC, utf8(context.topic()));
+        headers.add(SOURCE_PARTITION, utf8(Integer.toString(context.partition())));
+        headers.add(SOURCE_OFFSET, utf8(Long.toString(context.offset())));
+        // A BSN must never be stored or forwarded: of such a record only the key and the reason travel on.
+        byte[] keptValue = reason == RejectionReason.LOOKS_LIKE_BSN ? null : value;
+        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), key, keptValue, headers);
+    }
+
+    static String deadLetterTopic(java.util.Map<String, ?> configs) {
+        Object topic = configs.get(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return topic == null ? nl.abu.monitor.Topics.REJECTED : topic.toString();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package nl.abu.monitor.ingest;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a record that broke a contract rule to the dead-letter topic and lets processing resume. Any other
+ * exception is a defect of ours, not of the input: the task fails rather than skip data silently.
+ */
+public final class RejectedRecordHandler implements ProcessingExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
+
+    private String deadLetterTopic;
+    private IngestCounters counters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetterTopic = DeadLetters.deadLetterTopic(configs);
+        counters = IngestCounters.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (!(exception instanceof RecordRejectedException rejected)) {
+            LOG.error("Processing failed in {} at {}-{}@{}", context.processorNodeId(), context.topic(),
+                    context.partition(), context.offset(), exception);
+            return Response.fail();
+        }
+        Rejection rejection = rejected.rejection();
+        LOG.info("Rejected {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), rejected.getMessage());
+        counters.rejected(context.topic(), rejection.reason());
+        return Response.resume(List.of(DeadLetters.record(deadLetterTopic, context, context.sourceRawKey(),
+                context.sourceRawValue(), rejection.reason(), rejection.detail())));
+    }
+}

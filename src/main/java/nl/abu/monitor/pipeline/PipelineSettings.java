@@ -1,0 +1,18 @@
+package nl.abu.monitor.pipeline;
+
+import java.util.Map;
+import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.indicator.Targets;
+import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.period.ReportingCalendar;
+
+/** What the topology is built with: the as-of clock, the reporting rules and the serde configuration. */
+public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets targets,
+        Map<String, ?> serdeConfig, IngestCounters counters) {
+
+    public static PipelineSettings defaults(AsOfDate asOf, Map<String, ?> serdeConfig, IngestCounters counters) {
+        return new PipelineSettings(asOf, ReportingCalendar.DEFAULT_OPEN_YEARS,
+                IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE, Targets.contractDefaults(), serdeConfig, counters);
+    }
+}

@@ -1,0 +1,25 @@
+package nl.abu.monitor.pipeline;
+
+import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.ingest.InputTables;
+import nl.abu.monitor.ingest.RecordValidator;
+import nl.abu.monitor.language.LanguageTopology;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/** The whole pipeline: every indicator family on the shared input tables. */
+public final class PipelineTopology {
+    private PipelineTopology() {
+    }
+
+    public static Topology build(PipelineSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
+        InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
+        IndicatorOutput output = new IndicatorOutput(serdes,
+                new IndicatorValues(settings.targets(), settings.minimumCellSize()), settings.asOf());
+        new LanguageTopology(inputs, serdes, output, settings.asOf(), settings.openYears()).addTo(builder);
+        return builder.build();
+    }
+}

@@ -1,0 +1,30 @@
+package nl.abu.monitor.pipeline;
+
+import java.util.Map;
+import java.util.Properties;
+import nl.abu.monitor.Topics;
+import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.ingest.RejectedRecordHandler;
+import nl.abu.monitor.ingest.UndecodableRecordHandler;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration every run of the pipeline shares; callers add or override the rest. */
+public final class StreamsProperties {
+    public static final String DEFAULT_APPLICATION_ID = "migration-monitor";
+
+    private StreamsProperties() {
+    }
+
+    public static Properties of(String bootstrapServers, Map<String, ?> serdeConfig, IngestCounters counters) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectedRecordHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.REJECTED);
+        props.put(IngestCounters.CONFIG_KEY, counters);
+        props.putAll(serdeConfig);
+        return props;
+    }
+}

@@ -1,0 +1,100 @@
+package nl.abu.monitor.pipeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import nl.abu.monitor.Topics;
+import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.ingest.EntityKeys;
+import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.ingest.RecordValidator;
+import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.serde.AvroSerdeConfig;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The whole pipeline in a TopologyTestDriver, with an in-memory schema registry, for given/when/then tests. */
+public final class PipelineTestDriver implements AutoCloseable {
+    private final TopologyTestDriver driver;
+    private final PipelineSerdes serdes;
+    private final Map<String, IndicatorValue> indicators = new HashMap<>();
+    private final TestOutputTopic<String, IndicatorValue> indicatorTopic;
+    private final TestOutputTopic<byte[], byte[]> rejectedTopic;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    public PipelineTestDriver(LocalDate asOf) {
+        Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
+        IngestCounters counters = new IngestCounters(meters);
+        PipelineSettings settings = PipelineSettings.defaults(AsOfDate.fixed(asOf), serdeConfig, counters);
+        Properties props = StreamsProperties.of("test:9092", serdeConfig, counters);
+        this.driver = new TopologyTestDriver(PipelineTopology.build(settings), props);
+        this.serdes = new PipelineSerdes(serdeConfig);
+        this.indicatorTopic = driver.createOutputTopic(Topics.INDICATORS, new StringDeserializer(),
+                serdes.of(IndicatorValue.class).deserializer());
+        this.rejectedTopic = driver.createOutputTopic(Topics.REJECTED, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** Sends a version of an entity, keyed as the contract says, stamped with its recordedAt. */
+    public <V extends SpecificRecord> void send(String topic, V value) {
+        send(topic, EntityKeys.of(value), value, ((Instant) value.get(value.getSchema().getField("recordedAt").pos())));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <V extends SpecificRecord> void send(String topic, String key, V value, Instant timestamp) {
+        Serde<V> serde = (Serde<V>) serdes.of(RecordValidator.typeOf(topic));
+        driver.createInputTopic(topic, new StringSerializer(), serde.serializer())
+                .pipeInput(new TestRecord<>(key, value, timestamp));
+    }
+
+    /** Retracts an entity at the given time. */
+    public void retract(String topic, String key, Instant at) {
+        send(topic, key, null, at);
+    }
+
+    public void sendRaw(String topic, String key, byte[] value) {
+        TestInputTopic<String, byte[]> input = driver.createInputTopic(topic, new StringSerializer(),
+                new ByteArraySerializer());
+        input.pipeInput(key, value);
+    }
+
+    /** The latest value of an indicator cell {@code indicator|period|scope}, or null if never published. */
+    public IndicatorValue indicator(String cellKey) {
+        indicatorTopic.readKeyValuesToList().forEach(kv -> indicators.put(kv.key, kv.value));
+        return indicators.get(cellKey);
+    }
+
+    public List<TestRecord<byte[], byte[]>> rejected() {
+        return rejectedTopic.readRecordsToList();
+    }
+
+    public static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
