@@ -1,5 +1,6 @@
 package nl.abu.monitor.pipeline;
 
+import nl.abu.monitor.Topics;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.ingest.InputTables;
@@ -19,6 +20,8 @@ public final class PipelineTopology {
         InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
         IndicatorOutput output = new IndicatorOutput(serdes,
                 new IndicatorValues(settings.targets(), settings.minimumCellSize()), settings.asOf());
+        // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
+        Topics.INPUTS.forEach(inputs::of);
         new LanguageTopology(inputs, serdes, output, settings.asOf(), settings.openYears()).addTo(builder);
         return builder.build();
     }

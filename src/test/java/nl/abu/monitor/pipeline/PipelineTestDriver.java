@@ -62,6 +62,11 @@ public final class PipelineTestDriver implements AutoCloseable {
                 .pipeInput(new TestRecord<>(key, value, timestamp));
     }
 
+    @SuppressWarnings("unchecked")
+    public <V extends SpecificRecord> byte[] serialize(String topic, V value) {
+        return ((Serde<V>) serdes.of(RecordValidator.typeOf(topic))).serializer().serialize(topic, value);
+    }
+
     /** Retracts an entity at the given time. */
     public void retract(String topic, String key, Instant at) {
         send(topic, key, null, at);
