@@ -136,7 +136,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 }
                 problem = "answered HTTP " + status;
             } catch (IOException e) {
-                problem = "is unreachable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+                problem = "is unreachable (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
                 cause = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
     private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
@@ -57,8 +58,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
             throw new IllegalStateException("SpecificAvroSerializer used before configure()");
         }
         Schema schema = record.getSchema();
-        String subject = SchemaRegistryClient.subjectFor(topic, isKey);
-        int id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
+        int id = schemaId(topic, schema);
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         WireFormat.writeHeader(id, out);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
@@ -72,5 +72,16 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
                     + ": " + e.getClass().getSimpleName(), e);
         }
         return out.toByteArray();
+    }
+
+    private int schemaId(String topic, Schema schema) {
+        Map<Schema, Integer> ids = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Integer id = ids.get(schema);
+        if (id == null) {
+            String subject = SchemaRegistryClient.subjectFor(topic, isKey);
+            id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
+            ids.put(schema, id);
+        }
+        return id;
     }
 }

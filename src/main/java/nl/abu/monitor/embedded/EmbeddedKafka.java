@@ -1,0 +1,140 @@
+package nl.abu.monitor.embedded;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker in a child JVM: one KRaft node in combined mode (broker and
+ * controller) on 127.0.0.1, with its own temporary data directory.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final long STOP_GRACE_MILLIS = 15_000;
+
+    private final ChildJvm child;
+    private final int port;
+
+    private EmbeddedKafka(ChildJvm child, int port) {
+        this.child = child;
+        this.port = port;
+    }
+
+    /** Starts a broker and waits until it serves clients. {@code port} 0 picks a free port. */
+    public static EmbeddedKafka start(int port) {
+        EmbeddedKafka kafka = launch(port);
+        try {
+            kafka.awaitReady(READY_TIMEOUT);
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** Starts the child JVM without waiting for it. */
+    static EmbeddedKafka launch(int port) {
+        int brokerPort = FreePorts.orFree(port);
+        int controllerPort = FreePorts.pick();
+        Path dataDir = Directories.createTemp("embedded-kafka-");
+        Path serverProperties = KafkaNodeFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
+        Path log4j2Properties = KafkaNodeFiles.writeLog4j2Properties(dataDir);
+        ChildJvmSpec spec = new ChildJvmSpec(
+                "Kafka broker on port " + brokerPort,
+                dataDir,
+                List.of("-Xmx512m",
+                        "-Djava.awt.headless=true",
+                        "-Dlog4j2.configurationFile=" + log4j2Properties,
+                        "-Dkafka.logs.dir=" + dataDir),
+                ChildClasspath.ofThisJvm(),
+                KafkaNode.class.getName(),
+                List.of(serverProperties.toString(), Uuid.randomUuid().toString()),
+                dataDir.resolve(KafkaNodeFiles.CONSOLE_LOG),
+                List.of(dataDir.resolve(KafkaNodeFiles.BROKER_LOG)));
+        ChildJvm child = ChildJvm.launch(spec);
+        LOG.info("Starting {} (pid {}, data in {})", spec.name(), child.pid(), dataDir);
+        return new EmbeddedKafka(child, brokerPort);
+    }
+
+    void awaitReady(Duration timeout) {
+        long started = System.nanoTime();
+        // A plain TCP probe first: an Admin client would log a warning for every refused connection.
+        Readiness.await(child, timeout, this::acceptsConnections);
+        try (Admin admin = Admin.create(adminConfig())) {
+            Readiness.await(child, timeout, () -> hasLiveBroker(admin));
+        }
+        LOG.info("Kafka broker ready at {} after {} ms", bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+    }
+
+    private static boolean hasLiveBroker(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedStartupException("Interrupted while waiting for the broker", e);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return child.pid();
+    }
+
+    /** The broker's temporary directory (configuration, logs, data); deleted by {@link #close()}. */
+    public Path dataDir() {
+        return child.workDir();
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL) and deletes its data. Idempotent. */
+    @Override
+    public void close() {
+        child.stop(STOP_GRACE_MILLIS);
+    }
+
+    void requestStop() {
+        child.requestStop();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedKafka[" + bootstrapServers() + ", pid " + pid() + "]";
+    }
+}
