@@ -7,7 +7,7 @@ import java.util.Objects;
  * What to simulate.
  *
  * @param seed  the same seed (and other settings) gives the same records
- * @param scale 1.0 is about a national year: about 460,000 migrants arriving per 365 days, ~1.5 million events
+ * @param scale 1.0 is about a national year: about 460,000 migrants arriving per 365 days, about 1.7 million records
  * @param from  the first simulated day: arrivals start here; member profiles are sent at its start
  * @param until the last simulated day (events after it are not sent), or null to go on without end (live)
  * @param rates how much noise to mix in
