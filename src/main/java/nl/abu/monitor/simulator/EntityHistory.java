@@ -1,5 +1,6 @@
 package nl.abu.monitor.simulator;
 
+import nl.abu.monitor.ingest.EntityKeys;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -14,6 +15,6 @@ record EntityHistory(String topic, String key, List<SpecificRecord> versions) {
     }
 
     static EntityHistory of(String topic, SpecificRecord... versions) {
-        return new EntityHistory(topic, EventKeys.keyOf(versions[0]), List.of(versions));
+        return new EntityHistory(topic, EntityKeys.of(versions[0]), List.of(versions));
     }
 }

@@ -1,5 +1,6 @@
 package nl.abu.monitor.simulator;
 
+import nl.abu.monitor.ingest.EntityKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ final class InvalidRecords {
         }
         Flaw flaw = random.pick(flaws);
         SpecificRecord spoiled = RecordCopies.copy(value);
-        String key = EventKeys.keyOf(value);
+        String key = EntityKeys.of(value);
         switch (flaw) {
             case BSN_AS_WORKER_REF -> RecordCopies.set(spoiled, "workerRef", elfproofNineDigits(random));
             case DEPARTURE_BEFORE_ARRIVAL -> RecordCopies.set(spoiled, "departureDate",

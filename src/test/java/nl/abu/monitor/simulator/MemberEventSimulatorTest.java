@@ -1,5 +1,6 @@
 package nl.abu.monitor.simulator;
 
+import nl.abu.monitor.ingest.EntityKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -68,7 +69,7 @@ class MemberEventSimulatorTest {
     @Test
     void givenValidRecords_whenKeysAreBuiltFromTheirValues_thenTheyMatch() {
         assertThat(records).filteredOn(r -> r.kind().isValid() && !r.isTombstone())
-                .allSatisfy(r -> assertThat(r.key()).isEqualTo(EventKeys.keyOf(r.value())));
+                .allSatisfy(r -> assertThat(r.key()).isEqualTo(EntityKeys.of(r.value())));
         assertThat(records).filteredOn(r -> r.kind().isValid())
                 .allSatisfy(r -> assertThat(r.topic()).isEqualTo(topicOf(r)));
     }
@@ -121,7 +122,7 @@ class MemberEventSimulatorTest {
     void givenInvalidRecords_whenInspected_thenEachBreaksAContractRule() {
         assertThat(records).filteredOn(r -> r.kind() == RecordKind.INVALID).isNotEmpty().allSatisfy(r -> {
             SpecificRecord value = r.value();
-            boolean keyMismatch = !r.key().equals(EventKeys.keyOf(value));
+            boolean keyMismatch = !r.key().equals(EntityKeys.of(value));
             boolean bsn = RecordCopies.has(value, "workerRef") && RecordCopies.get(value, "workerRef") != null
                     && InvalidRecords.passesElfproef((String) RecordCopies.get(value, "workerRef"));
             boolean badMunicipality = RecordCopies.has(value, "municipality")
