@@ -106,6 +106,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return child.pid();
     }
 
+    /** The registry's temporary directory (its log, temp files); deleted by {@link #close()}. */
+    public Path workDir() {
+        return child.workDir();
+    }
+
     /** Stops the registry (SIGTERM, then SIGKILL) and deletes its temporary directory. Idempotent. */
     @Override
     public void close() {
