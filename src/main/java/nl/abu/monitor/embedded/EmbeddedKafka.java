@@ -48,7 +48,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     static EmbeddedKafka launch(int port) {
         int brokerPort = FreePorts.orFree(port);
         int controllerPort = FreePorts.pick();
-        Path dataDir = Directories.createTemp("embedded-kafka-");
+        Path dataDir = Directories.createTemp(StaleWorkDirs.PREFIX + "kafka-");
         Path serverProperties = KafkaNodeFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
         Path log4j2Properties = KafkaNodeFiles.writeLog4j2Properties(dataDir);
         ChildJvmSpec spec = new ChildJvmSpec(

@@ -47,7 +47,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     static EmbeddedRegistry launch(int port) {
         ApicurioBundle bundle = ApicurioBundle.locate();
         int httpPort = FreePorts.orFree(port);
-        Path workDir = Directories.createTemp("embedded-registry-");
+        Path workDir = Directories.createTemp(StaleWorkDirs.PREFIX + "registry-");
         ChildJvmSpec spec = new ChildJvmSpec(
                 "Apicurio Registry on port " + httpPort,
                 workDir,
