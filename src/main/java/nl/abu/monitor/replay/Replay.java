@@ -1,6 +1,5 @@
 package nl.abu.monitor.replay;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import nl.abu.monitor.Topics;
@@ -83,8 +83,10 @@ public final class Replay {
                     }
                 }, () -> isAlive(pipeline.state()));
             }
-            double rejected = meters.find("abu_records_rejected").counters().stream().mapToDouble(Counter::count).sum();
-            progress.printf("done: %d records published, %d lines skipped, %.0f records rejected by the pipeline%n",
+            Map<String, Long> rejected = new TreeMap<>();
+            meters.find("abu_records_rejected").counters().forEach(c ->
+                    rejected.merge(c.getId().getTag("reason"), (long) c.count(), Long::sum));
+            progress.printf("done: %d records published, %d lines skipped, rejected by the pipeline: %s%n",
                     published.published(), published.badLines(), rejected);
             return IndicatorReport.complete(
                     IndicatorTopicReader.latest(platform.bootstrapServers(), serdeConfig).values(),
