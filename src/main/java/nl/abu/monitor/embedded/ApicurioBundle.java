@@ -31,7 +31,11 @@ record ApicurioBundle(Path runnerJar, String mainClass) {
      * holds this code, so that {@code bin/monitor} works from any directory.
      */
     static ApicurioBundle locate() {
-        List<Path> candidates = candidateEmbeddedDirs();
+        return locateIn(candidateEmbeddedDirs());
+    }
+
+    /** The bundle in the first of {@code candidates} that holds {@code apicurio/*-runner.jar}. */
+    static ApicurioBundle locateIn(List<Path> candidates) {
         for (Path embeddedDir : candidates) {
             Optional<Path> runnerJar = findRunnerJar(embeddedDir.resolve(BUNDLE_DIR));
             if (runnerJar.isPresent()) {

@@ -35,6 +35,7 @@ final class ChildJvm {
     }
 
     static ChildJvm launch(ChildJvmSpec spec) {
+        StaleWorkDirs.sweepOnce();
         List<String> command = command(spec, ParentWatchClass.copyInto(spec.workDir()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.workDir().toFile())
@@ -43,6 +44,7 @@ final class ChildJvm {
         try {
             ChildJvm child = new ChildJvm(spec, builder.start());
             RunningChildren.register(child);
+            StaleWorkDirs.recordChild(spec.workDir(), child.pid());
             LOG.debug("Started {} (pid {}): {}", spec.name(), child.pid(), command);
             return child;
         } catch (IOException e) {

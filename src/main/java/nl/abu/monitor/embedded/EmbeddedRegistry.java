@@ -47,7 +47,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     static EmbeddedRegistry launch(int port) {
         ApicurioBundle bundle = ApicurioBundle.locate();
         int httpPort = FreePorts.orFree(port);
-        Path workDir = Directories.createTemp("embedded-registry-");
+        Path workDir = Directories.createTemp(StaleWorkDirs.PREFIX + "registry-");
         ChildJvmSpec spec = new ChildJvmSpec(
                 "Apicurio Registry on port " + httpPort,
                 workDir,
@@ -104,6 +104,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     public long pid() {
         return child.pid();
+    }
+
+    /** The registry's temporary directory (its log, temp files); deleted by {@link #close()}. */
+    public Path workDir() {
+        return child.workDir();
     }
 
     /** Stops the registry (SIGTERM, then SIGKILL) and deletes its temporary directory. Idempotent. */

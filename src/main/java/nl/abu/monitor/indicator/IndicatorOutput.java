@@ -27,15 +27,20 @@ public final class IndicatorOutput {
         this.asOf = asOf;
     }
 
-    /** The family's indicator table, keyed {@code indicator|period|scope}; its store is {@code <family>-cell-totals}. */
+    /** The name of the store that holds a family's indicator table. */
+    public static String totalsStoreOf(String family) {
+        return family + "-cell-totals";
+    }
+
+    /** The family's indicator table, keyed {@code indicator|period|scope}; its store is {@link #totalsStoreOf}. */
     public KTable<String, CellCounts> publish(String family, KStream<String, CellCounts> cellChanges) {
         KTable<String, CellCounts> totals = cellChanges
                 .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),
                                 total.getDenominator() + change.getDenominator()),
-                        Named.as(family + "-cell-totals"),
-                        Materialized.<String, CellCounts, KeyValueStore<Bytes, byte[]>>as(family + "-cell-totals")
+                        Named.as(totalsStoreOf(family)),
+                        Materialized.<String, CellCounts, KeyValueStore<Bytes, byte[]>>as(totalsStoreOf(family))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.of(CellCounts.class)));
         totals.toStream(Named.as(family + "-cell-totals-changes"))
                 .mapValues((cell, total) -> valueOf(cell, total), Named.as(family + "-indicator-values"))

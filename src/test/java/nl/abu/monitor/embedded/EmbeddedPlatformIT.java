@@ -1,10 +1,13 @@
 package nl.abu.monitor.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,6 +118,22 @@ class EmbeddedPlatformIT {
         assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
         JsonNode fetchedSchema = JSON.readTree(JSON.readTree(fetched.body()).get("schema").asText());
         assertThat(fetchedSchema).isEqualTo(JSON.readTree(schema));
+    }
+
+    @Test
+    @Order(3)
+    void whenTheBrokerCannotStartTheRegistryIsStoppedTooAndTheBrokerLogIsReported() throws Exception {
+        // given: the port the broker is asked for is taken
+        List<ChildJvm> childrenBefore = RunningChildren.snapshot();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+
+            // when / then
+            assertThatThrownBy(() -> EmbeddedPlatform.start(taken.getLocalPort(), 0))
+                    .isInstanceOf(EmbeddedStartupException.class)
+                    .hasMessageContaining("Kafka broker on port " + taken.getLocalPort())
+                    .hasMessageContaining("Address already in use");
+        }
+        assertThat(RunningChildren.snapshot()).as("no child of the failed start left").isEqualTo(childrenBefore);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package nl.abu.monitor.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The configuration of {@code run}: a properties file, overridden by environment variables named after the key
+ * in capitals with dots as underscores and a {@code MONITOR_} prefix ({@code bootstrap.servers} →
+ * {@code MONITOR_BOOTSTRAP_SERVERS}). Keys starting with {@code kafka.} go, without the prefix, to every Kafka
+ * client (e.g. {@code kafka.security.protocol}); keys starting with {@code schema.registry.} go to the serdes.
+ */
+public final class MonitorConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String STATE_DIR = "state.dir";
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
+    public static final String TOPIC_PARTITIONS = "topics.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
+    public static final String OPEN_YEARS = "indicators.open.years";
+    public static final String MINIMUM_CELL_SIZE = "indicators.minimum.cell.size";
+
+    private static final String ENV_PREFIX = "MONITOR_";
+    private static final String KAFKA_PREFIX = "kafka.";
+
+    private final Map<String, String> values;
+
+    MonitorConfig(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static MonitorConfig load(Optional<Path> file, Map<String, String> environment) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        if (file.isPresent()) {
+            Properties props = new Properties();
+            try (Reader reader = Files.newBufferedReader(file.get())) {
+                props.load(reader);
+            }
+            props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX)) {
+                values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return new MonitorConfig(values);
+    }
+
+    public String required(String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Missing configuration '" + key + "' (in the --config file, or as "
+                    + ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    public int intValue(String key, int defaultValue) {
+        return optional(key).map(Integer::parseInt).orElse(defaultValue);
+    }
+
+    /** Settings for every Kafka client, from the {@code kafka.} keys. */
+    public Map<String, Object> kafkaClientOverrides() {
+        Map<String, Object> overrides = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(KAFKA_PREFIX)) {
+                overrides.put(k.substring(KAFKA_PREFIX.length()), v);
+            }
+        });
+        return overrides;
+    }
+
+    /** Settings for the Avro serdes: the registry URL and every {@code schema.registry.} or serde key. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> serde = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith("schema.registry.") || k.equals("value.avro.serde.class")
+                    || k.equals("auto.register.schemas")) {
+                serde.put(k, v);
+            }
+        });
+        return serde;
+    }
+}

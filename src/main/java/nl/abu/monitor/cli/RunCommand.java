@@ -1,0 +1,46 @@
+package nl.abu.monitor.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.pipeline.StreamsProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Runs the pipeline against a configured Kafka cluster and schema registry "
+        + "until Ctrl-C or SIGTERM. Configuration: --config FILE and MONITOR_* environment variables (see README).")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", description = "A properties file; environment variables override it.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorConfig cfg = MonitorConfig.load(Optional.ofNullable(config), System.getenv());
+        String applicationId = cfg.optional(MonitorConfig.APPLICATION_ID).orElse(StreamsProperties.DEFAULT_APPLICATION_ID);
+        var serdeConfig = cfg.serdeConfig();
+        serdeConfig.put(MonitorConfig.SCHEMA_REGISTRY_URL, cfg.required(MonitorConfig.SCHEMA_REGISTRY_URL));
+        MonitorOptions options = new MonitorOptions(cfg.required(MonitorConfig.BOOTSTRAP_SERVERS), serdeConfig,
+                applicationId,
+                Path.of(cfg.optional(MonitorConfig.STATE_DIR).orElse("/var/lib/migration-monitor")),
+                cfg.optional(MonitorConfig.HTTP_HOST).orElse("0.0.0.0"), cfg.intValue(MonitorConfig.HTTP_PORT, 8080),
+                AsOfDate.today(Clock.systemUTC()),
+                cfg.intValue(MonitorConfig.OPEN_YEARS, ReportingCalendar.DEFAULT_OPEN_YEARS),
+                cfg.intValue(MonitorConfig.MINIMUM_CELL_SIZE, IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE),
+                cfg.optional(MonitorConfig.TOPIC_PARTITIONS).map(Integer::valueOf),
+                cfg.optional(MonitorConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf),
+                cfg.kafkaClientOverrides());
+        ShutdownSignal shutdown = new ShutdownSignal();
+        try (RunningMonitor monitor = new RunningMonitor(options)) {
+            Addresses.print(options.bootstrapServers(), serdeConfig.get(MonitorConfig.SCHEMA_REGISTRY_URL).toString(),
+                    monitor.http());
+            shutdown.awaitRequest();
+        } finally {
+            shutdown.closed();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package nl.abu.monitor.cli;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+import nl.abu.monitor.http.IndicatorQueries;
+import nl.abu.monitor.http.MonitorHttpServer;
+import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.indicator.Targets;
+import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.language.LanguageTopology;
+import nl.abu.monitor.pipeline.PipelineApp;
+import nl.abu.monitor.pipeline.PipelineSettings;
+import nl.abu.monitor.pipeline.PipelineTopology;
+import nl.abu.monitor.pipeline.StreamsProperties;
+import nl.abu.monitor.pipeline.TopicSetup;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** One instance of the monitor: topics ensured, the pipeline running, and its HTTP endpoints served. */
+final class RunningMonitor implements AutoCloseable {
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final PipelineApp pipeline;
+    private final MonitorHttpServer http;
+
+    RunningMonitor(MonitorOptions options) throws IOException, InterruptedException {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        gcMetrics.bindTo(meters);
+        try (Admin admin = Admin.create(adminProps(options))) {
+            new TopicSetup(options.partitions(), options.replicationFactor()).createMissing(admin);
+        }
+        IngestCounters counters = new IngestCounters(meters);
+        PipelineSettings settings = new PipelineSettings(options.asOf(), options.openYears(),
+                options.minimumCellSize(), Targets.contractDefaults(), options.serdeConfig(), counters);
+        Properties props = StreamsProperties.of(options.bootstrapServers(), options.serdeConfig(), counters);
+        props.putAll(options.kafkaOverrides());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
+        pipeline = new PipelineApp(PipelineTopology.build(settings), props, meters);
+        IndicatorQueries queries = new IndicatorQueries(pipeline.streams(),
+                List.of(IndicatorOutput.totalsStoreOf(LanguageTopology.FAMILY)),
+                new IndicatorValues(settings.targets(), settings.minimumCellSize()), options.asOf());
+        http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters, pipeline::isRunning, queries);
+        pipeline.start();
+    }
+
+    private static Properties adminProps(MonitorOptions options) {
+        Properties props = new Properties();
+        props.putAll(options.kafkaOverrides());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        return props;
+    }
+
+    MonitorHttpServer http() {
+        return http;
+    }
+
+    PipelineApp pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        pipeline.close();
+        gcMetrics.close();
+        meters.close();
+    }
+}
