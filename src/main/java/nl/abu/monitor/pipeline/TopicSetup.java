@@ -14,12 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the pipeline's topics when they are missing. Inputs are compacted: their records carry historical
- * timestamps, which time-based retention would delete within minutes, and only each key's latest version
- * matters. Dead letters are kept until an operator removes them.
+ * Creates the pipeline's topics when they are missing.
+ *
+ * <p>Inputs are kept forever and NOT compacted. Their records carry historical timestamps, which time-based
+ * retention would delete within minutes. Compaction would be as wrong: it keeps each key's last record by
+ * offset, but the truth is the version with the greatest {@code recordedAt}, so a compacted topic can drop a
+ * correction and keep the stale version sent after it, or drop a retraction. Historical timestamps would also
+ * roll a segment per week of data, so time-based rolling is pushed out of reach. Dead letters and alerts are
+ * kept until an operator removes them; the indicator output is compacted, as only its latest value per key
+ * counts.
  */
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+
+    private static final String NO_TIME_BASED_ROLL_MS = Long.toString(java.time.Duration.ofDays(365L * 100).toMillis());
 
     private final Optional<Integer> partitions;
     private final Optional<Short> replicationFactor;
@@ -32,9 +40,10 @@ public final class TopicSetup {
 
     public void createMissing(Admin admin) throws InterruptedException {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        Map<String, String> keptForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        Map<String, String> keptForever = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
         List<NewTopic> wanted = new ArrayList<>();
-        Topics.INPUTS.forEach(t -> wanted.add(topic(t, compacted)));
+        Topics.INPUTS.forEach(t -> wanted.add(topic(t, keptForever)));
         wanted.add(topic(Topics.INDICATORS, compacted));
         wanted.add(topic(Topics.INDICATOR_ALERTS, keptForever));
         wanted.add(topic(Topics.REJECTED, keptForever));
