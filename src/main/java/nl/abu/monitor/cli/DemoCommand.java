@@ -17,7 +17,7 @@ import nl.abu.monitor.publish.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Runs everything on this machine: an embedded Kafka broker and schema "
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Runs everything on this machine: an embedded Kafka broker and schema "
         + "registry, the pipeline, and a simulator publishing realistic member events. Ctrl-C stops it all.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "0", description = "Broker port; 0 = a free port.")
@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShutdownSignal shutdown = new ShutdownSignal();
         Path stateDir = Files.createTempDirectory("migration-monitor-demo-state");
-        try (EmbeddedPlatform platform = EmbeddedPlatform.start(kafkaPort, registryPort)) {
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(kafkaPort, registryPort)
+                .closedByOwnerOnShutdown(Duration.ofSeconds(30))) {
             Map<String, Object> serdeConfig = new HashMap<>(Map.of("schema.registry.url", platform.registryUrl()));
             MonitorOptions options = new MonitorOptions(platform.bootstrapServers(), serdeConfig,
                     StreamsProperties.DEFAULT_APPLICATION_ID, stateDir, "127.0.0.1", httpPort,

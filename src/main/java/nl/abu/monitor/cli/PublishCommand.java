@@ -18,7 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "publish", description = "Publishes JSON-lines files (one per input topic, named <topic>.jsonl) as "
+@Command(mixinStandardHelpOptions = true, name = "publish", description = "Publishes JSON-lines files (one per input topic, named <topic>.jsonl) as "
         + "Avro records in the Confluent wire format. Bad lines are reported with file, line and reason and "
         + "skipped; the exit code is 1 if there were any.")
 final class PublishCommand implements Callable<Integer> {

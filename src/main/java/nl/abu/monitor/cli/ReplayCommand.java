@@ -11,7 +11,7 @@ import nl.abu.monitor.replay.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "replay", description = "Replays a folder of JSON-lines input through the pipeline on an embedded "
+@Command(mixinStandardHelpOptions = true, name = "replay", description = "Replays a folder of JSON-lines input through the pipeline on an embedded "
         + "broker and registry, and writes the indicators for the as-of date as one JSON array.")
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "A folder of <topic>.jsonl files.")

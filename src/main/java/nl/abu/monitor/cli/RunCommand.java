@@ -11,7 +11,7 @@ import nl.abu.monitor.pipeline.StreamsProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "Runs the pipeline against a configured Kafka cluster and schema registry "
+@Command(mixinStandardHelpOptions = true, name = "run", description = "Runs the pipeline against a configured Kafka cluster and schema registry "
         + "until Ctrl-C or SIGTERM. Configuration: --config FILE and MONITOR_* environment variables (see README).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file; environment variables override it.")

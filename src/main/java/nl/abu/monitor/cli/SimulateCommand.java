@@ -9,7 +9,7 @@ import nl.abu.monitor.simulator.SimulationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", description = "Writes a simulated year of member events as JSON-lines files, "
+@Command(mixinStandardHelpOptions = true, name = "simulate", description = "Writes a simulated year of member events as JSON-lines files, "
         + "one per input topic, for `publish` and `replay`.")
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The folder to write <topic>.jsonl files to.")

@@ -82,6 +82,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
         });
     }
 
+    /**
+     * Says that this JVM closes the platform itself when it shuts down (after what depends on it, such as a
+     * pipeline), so the shutdown hook waits up to {@code grace} before it stops the services on its own.
+     */
+    public EmbeddedPlatform closedByOwnerOnShutdown(java.time.Duration grace) {
+        RunningChildren.ownerClosesOnShutdown(grace.toMillis());
+        return this;
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -14,6 +14,7 @@ final class RunningChildren {
     private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
     private static final Set<ChildJvm> CHILDREN = new LinkedHashSet<>();
     private static boolean hookInstalled;
+    private static volatile long ownerGraceMillis;
 
     private RunningChildren() {
     }
@@ -34,8 +35,22 @@ final class RunningChildren {
         return new ArrayList<>(CHILDREN);
     }
 
+    /** The owner of the children closes them itself on shutdown; the hook steps in only after this grace. */
+    static void ownerClosesOnShutdown(long graceMillis) {
+        ownerGraceMillis = graceMillis;
+    }
+
     /** Signals all children first, so that they shut down in parallel, then waits for each. */
     static void stopAll() {
+        long deadline = System.currentTimeMillis() + ownerGraceMillis;
+        while (!snapshot().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<ChildJvm> children = snapshot();
         children.forEach(ChildJvm::requestStop);
         children.forEach(child -> child.stop(SHUTDOWN_GRACE_MILLIS));
