@@ -1,0 +1,42 @@
+package nl.abu.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorConfigTest {
+
+    @Test
+    void environmentVariablesOverrideTheFile(@TempDir Path dir) throws Exception {
+        // given
+        Path file = dir.resolve("monitor.properties");
+        Files.write(file, List.of("bootstrap.servers=kafka-a:9092", "http.port=8080",
+                "kafka.security.protocol=SASL_SSL", "schema.registry.url=http://registry:8081"));
+
+        // when
+        MonitorConfig config = MonitorConfig.load(Optional.of(file),
+                Map.of("MONITOR_BOOTSTRAP_SERVERS", "kafka-b:9092", "PATH", "/usr/bin"));
+
+        // then
+        assertThat(config.required(MonitorConfig.BOOTSTRAP_SERVERS)).isEqualTo("kafka-b:9092");
+        assertThat(config.intValue(MonitorConfig.HTTP_PORT, 1)).isEqualTo(8080);
+        assertThat(config.kafkaClientOverrides()).containsExactlyEntriesOf(Map.of("security.protocol", "SASL_SSL"));
+        assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "http://registry:8081");
+        assertThat(config.optional("path")).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredKeyNamesBothWaysToSetIt() throws Exception {
+        MonitorConfig config = MonitorConfig.load(Optional.empty(), Map.of());
+
+        assertThatThrownBy(() -> config.required(MonitorConfig.SCHEMA_REGISTRY_URL))
+                .hasMessageContaining("schema.registry.url").hasMessageContaining("MONITOR_SCHEMA_REGISTRY_URL");
+    }
+}
