@@ -17,11 +17,25 @@ public final class DeadLetters {
     public static final String SOURCE_PARTITION = "source.partition";
     public static final String SOURCE_OFFSET = "source.offset";
 
-    private DeadLetters() {
+    private final String deadLetterTopic;
+    private final IngestCounters counters;
+
+    private DeadLetters(String deadLetterTopic, IngestCounters counters) {
+        this.deadLetterTopic = deadLetterTopic;
+        this.counters = counters;
     }
 
-    static ProducerRecord<byte[], byte[]> record(String deadLetterTopic, ErrorHandlerContext context,
-            byte[] key, byte[] value, RejectionReason reason, String detail) {
+    /** The dead-letter topic and counters that Kafka Streams hands an exception handler in its configs. */
+    static DeadLetters from(java.util.Map<String, ?> configs) {
+        Object topic = configs.get(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return new DeadLetters(topic == null ? nl.abu.monitor.Topics.REJECTED : topic.toString(),
+                IngestCounters.from(configs));
+    }
+
+    /** Counts a rejected source record and builds its dead letter. */
+    ProducerRecord<byte[], byte[]> reject(ErrorHandlerContext context, byte[] key, byte[] value,
+            RejectionReason reason, String detail) {
+        counters.rejected(context.topic(), reason);
         Headers headers = new RecordHeaders();
         headers.add(REASON, utf8(reason.name()));
         headers.add(DETAIL, utf8(detail));
@@ -31,11 +45,6 @@ public final class DeadLetters {
         // A BSN must never be stored or forwarded: of such a record only the key and the reason travel on.
         byte[] keptValue = reason == RejectionReason.LOOKS_LIKE_BSN ? null : value;
         return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), key, keptValue, headers);
-    }
-
-    static String deadLetterTopic(java.util.Map<String, ?> configs) {
-        Object topic = configs.get(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        return topic == null ? nl.abu.monitor.Topics.REJECTED : topic.toString();
     }
 
     private static byte[] utf8(String s) {

@@ -15,13 +15,11 @@ import org.slf4j.LoggerFactory;
 public final class RejectedRecordHandler implements ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 
-    private String deadLetterTopic;
-    private IngestCounters counters;
+    private DeadLetters deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetterTopic = DeadLetters.deadLetterTopic(configs);
-        counters = IngestCounters.from(configs);
+        deadLetters = DeadLetters.from(configs);
     }
 
     @Override
@@ -33,8 +31,7 @@ public final class RejectedRecordHandler implements ProcessingExceptionHandler {
         }
         Rejection rejection = rejected.rejection();
         LOG.info("Rejected {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), rejected.getMessage());
-        counters.rejected(context.topic(), rejection.reason());
-        return Response.resume(List.of(DeadLetters.record(deadLetterTopic, context, context.sourceRawKey(),
+        return Response.resume(List.of(deadLetters.reject(context, context.sourceRawKey(),
                 context.sourceRawValue(), rejection.reason(), rejection.detail())));
     }
 }

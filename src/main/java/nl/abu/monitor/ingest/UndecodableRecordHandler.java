@@ -16,13 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class UndecodableRecordHandler implements DeserializationExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(UndecodableRecordHandler.class);
 
-    private String deadLetterTopic;
-    private IngestCounters counters;
+    private DeadLetters deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetterTopic = DeadLetters.deadLetterTopic(configs);
-        counters = IngestCounters.from(configs);
+        deadLetters = DeadLetters.from(configs);
     }
 
     @Override
@@ -33,8 +31,7 @@ public final class UndecodableRecordHandler implements DeserializationExceptionH
                 : RejectionReason.UNDECODABLE;
         LOG.info("Rejected {}-{}@{}: {}: {}", context.topic(), context.partition(), context.offset(), reason,
                 exception.getMessage());
-        counters.rejected(context.topic(), reason);
-        return Response.resume(List.of(DeadLetters.record(deadLetterTopic, context, record.key(), record.value(),
+        return Response.resume(List.of(deadLetters.reject(context, record.key(), record.value(),
                 reason, String.valueOf(exception.getMessage()))));
     }
 }
