@@ -1,70 +1,153 @@
 package nl.abu.monitor.indicator;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Turns an entity's new state (a worker, a housing unit, ...) into changes of the indicator cells it counts
- * in. It remembers where each entity counted, so a correction subtracts the old contribution and adds the
- * new one: the cell totals stay right for past periods too, whatever the order the changes came in.
+ * Turns an entity's new state into changes of the indicator cells it counts in. It remembers each entity's
+ * contributions, so a correction subtracts the old ones and adds the new: cell totals stay right for past
+ * periods too, whatever order the changes come in.
+ *
+ * <p>Indicators also move with the as-of date alone (a stay turns long, a deadline passes, a month begins).
+ * Each entity is indexed under the next date its cells may change; a wall-clock punctuation re-evaluates only
+ * the entities whose date the as-of date has reached, reading their state from the family's entity table.
  */
 public final class CellDeltaStep<V> implements Processor<String, V, String, CellCounts> {
-    private final String storeName;
+    private final Stores stores;
     private final AsOfDate asOf;
     private final int openYears;
-    private final BiFunction<V, ReportingCalendar, Map<String, Boolean>> cellsOf;
+    private final CellRule<V> rule;
+    private final Duration reevaluationInterval;
     private ProcessorContext<String, CellCounts> context;
     private KeyValueStore<String, CellMembership> memberships;
+    private KeyValueStore<String, String> dueDates;
+    private TimestampedKeyValueStore<String, V> entities;
 
-    /** @param cellsOf where an entity counts: cell key → also in the numerator; null state counts nowhere */
-    public CellDeltaStep(String storeName, AsOfDate asOf, int openYears,
-            BiFunction<V, ReportingCalendar, Map<String, Boolean>> cellsOf) {
-        this.storeName = storeName;
+    /** The stores this step uses: its own two, and the materialized table of the entities it reads. */
+    public record Stores(String memberships, String dueDates, String entities) {
+        public static Stores of(String prefix, String entityTable) {
+            return new Stores(prefix + "-memberships", prefix + "-due-dates", entityTable);
+        }
+    }
+
+    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval) {
+        this.stores = stores;
         this.asOf = asOf;
         this.openYears = openYears;
-        this.cellsOf = cellsOf;
+        this.rule = rule;
+        this.reevaluationInterval = reevaluationInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, CellCounts> context) {
         this.context = context;
-        this.memberships = context.getStateStore(storeName);
+        this.memberships = context.getStateStore(stores.memberships());
+        this.dueDates = context.getStateStore(stores.dueDates());
+        this.entities = context.getStateStore(stores.entities());
+        context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, now -> reevaluateDue(now));
     }
 
     @Override
     public void process(Record<String, V> record) {
-        Map<String, Boolean> now = record.value() == null ? Map.of()
-                : cellsOf.apply(record.value(), new ReportingCalendar(asOf.get(), openYears));
-        CellMembership held = memberships.get(record.key());
-        Map<String, Boolean> before = held == null ? Map.of() : held.getCells();
-        Set<String> touched = new HashSet<>(before.keySet());
-        touched.addAll(now.keySet());
-        for (String cell : touched) {
-            long numerator = weight(now.get(cell)) - weight(before.get(cell));
-            long denominator = (now.containsKey(cell) ? 1 : 0) - (before.containsKey(cell) ? 1 : 0);
-            if (numerator != 0 || denominator != 0) {
-                context.forward(new Record<>(cell, new CellCounts(numerator, denominator), record.timestamp()));
-            }
+        evaluate(record.key(), record.value(), record.timestamp());
+    }
+
+    private void reevaluateDue(long now) {
+        String upToToday = DueDateKey.upTo(asOf.get());
+        java.util.List<String> due = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, String> it = dueDates.range(DueDateKey.FIRST, upToToday)) {
+            it.forEachRemaining(kv -> due.add(kv.value));
         }
-        if (now.isEmpty()) {
-            memberships.delete(record.key());
-        } else if (!now.equals(before)) {
-            memberships.put(record.key(), new CellMembership(new HashMap<>(now)));
+        for (String entity : due) {
+            ValueAndTimestamp<V> state = entities.get(entity);
+            evaluate(entity, state == null ? null : state.value(), now);
         }
     }
 
-    private static long weight(Boolean inNumerator) {
-        return Boolean.TRUE.equals(inNumerator) ? 1 : 0;
+    private void evaluate(String entity, V state, long timestamp) {
+        ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
+        EntityCells now = state == null ? EntityCells.NOWHERE : rule.cellsOf(state, calendar);
+        CellMembership held = memberships.get(entity);
+        Map<String, CellCounts> before = held == null ? Map.of() : held.getCells();
+        Set<String> touched = new HashSet<>(before.keySet());
+        touched.addAll(now.contributions().keySet());
+        for (String cell : touched) {
+            CellCounts was = before.getOrDefault(cell, ZERO);
+            CellCounts is = now.contributions().getOrDefault(cell, ZERO);
+            long numerator = is.getNumerator() - was.getNumerator();
+            long denominator = is.getDenominator() - was.getDenominator();
+            if (numerator != 0 || denominator != 0) {
+                context.forward(new Record<>(cell, new CellCounts(numerator, denominator), timestamp));
+            }
+        }
+        LocalDate nextChange = nextChange(now, calendar);
+        if (held != null && held.getNextChange() != null) {
+            dueDates.delete(DueDateKey.of(held.getNextChange(), entity));
+        }
+        if (now.contributions().isEmpty() && nextChange == null) {
+            memberships.delete(entity);
+            return;
+        }
+        memberships.put(entity, new CellMembership(new HashMap<>(now.contributions()), nextChange));
+        if (nextChange != null) {
+            dueDates.put(DueDateKey.of(nextChange, entity), entity);
+        }
+    }
+
+    /**
+     * The first day after the as-of date on which the entity's cells may change: one of its own change dates,
+     * the start of next month if it counts in this month (it may count in the next one too), or the start of
+     * next year if it counts anywhere (a year leaves the open years).
+     */
+    private static LocalDate nextChange(EntityCells cells, ReportingCalendar calendar) {
+        LocalDate asOf = calendar.asOf();
+        LocalDate next = null;
+        for (LocalDate date : cells.changeDates()) {
+            if (date.isAfter(asOf) && (next == null || date.isBefore(next))) {
+                next = date;
+            }
+        }
+        if (!cells.contributions().isEmpty()) {
+            LocalDate nextYear = LocalDate.of(asOf.getYear() + 1, 1, 1);
+            next = next == null || nextYear.isBefore(next) ? nextYear : next;
+            String thisMonth = "|" + Period.month(asOf.getYear(), asOf.getMonthValue()).label() + "|";
+            if (cells.contributions().keySet().stream().anyMatch(cell -> cell.contains(thisMonth))) {
+                LocalDate nextMonth = asOf.withDayOfMonth(1).plusMonths(1);
+                next = nextMonth.isBefore(next) ? nextMonth : next;
+            }
+        }
+        return next;
+    }
+
+    private static final CellCounts ZERO = new CellCounts(0L, 0L);
+
+    /** Index keys {@code YYYY-MM-DD|entity}: ISO dates sort as text, so a range scan finds what is due. */
+    static final class DueDateKey {
+        static final String FIRST = "0000";
+
+        static String of(LocalDate date, String entity) {
+            return date + "|" + entity;
+        }
+
+        static String upTo(LocalDate date) {
+            return date + "|\uffff";
+        }
     }
 }

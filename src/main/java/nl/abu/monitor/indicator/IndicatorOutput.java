@@ -1,40 +1,64 @@
 package nl.abu.monitor.indicator;
 
+import java.time.Duration;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.CellCounts;
+import nl.abu.monitor.state.CellMembership;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
-/** Sums a family's cell changes into its indicator table and publishes each new value on the output topic. */
+/**
+ * The part every indicator family shares: from a table of entities (workers, stays, members, housing units) and
+ * the family's {@link CellRule}, the cell totals of its indicators, published on {@code abu.indicators.v1}.
+ */
 public final class IndicatorOutput {
+    private final StreamsBuilder builder;
     private final PipelineSerdes serdes;
     private final IndicatorValues values;
     private final AsOfDate asOf;
+    private final int openYears;
+    private final Duration dateCheckInterval;
 
-    public IndicatorOutput(PipelineSerdes serdes, IndicatorValues values, AsOfDate asOf) {
+    public IndicatorOutput(StreamsBuilder builder, PipelineSerdes serdes, IndicatorValues values, AsOfDate asOf,
+            int openYears, Duration dateCheckInterval) {
+        this.builder = builder;
         this.serdes = serdes;
         this.values = values;
         this.asOf = asOf;
+        this.openYears = openYears;
+        this.dateCheckInterval = dateCheckInterval;
     }
 
-    /** The name of the store that holds a family's indicator table. */
+    /** The name of the store that holds a family's indicator table, keyed {@code indicator|period|scope}. */
     public static String totalsStoreOf(String family) {
         return family + "-cell-totals";
     }
 
-    /** The family's indicator table, keyed {@code indicator|period|scope}; its store is {@link #totalsStoreOf}. */
-    public KTable<String, CellCounts> publish(String family, KStream<String, CellCounts> cellChanges) {
-        KTable<String, CellCounts> totals = cellChanges
+    /**
+     * Adds the family's cells and totals to the topology.
+     * @param entities the family's entities, materialized in the store named {@code entityStore}
+     */
+    public <V> KTable<String, CellCounts> publish(String family, KTable<String, V> entities, String entityStore,
+            CellRule<V> rule) {
+        CellDeltaStep.Stores stores = CellDeltaStep.Stores.of(family, entityStore);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.memberships()),
+                Serdes.String(), serdes.of(CellMembership.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dueDates()),
+                Serdes.String(), Serdes.String()));
+        KTable<String, CellCounts> totals = entities.toStream(Named.as(family + "-entity-changes"))
+                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval),
+                        Named.as(family + "-cells"), stores.memberships(), stores.dueDates(), stores.entities())
                 .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),
@@ -43,13 +67,10 @@ public final class IndicatorOutput {
                         Materialized.<String, CellCounts, KeyValueStore<Bytes, byte[]>>as(totalsStoreOf(family))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.of(CellCounts.class)));
         totals.toStream(Named.as(family + "-cell-totals-changes"))
-                .mapValues((cell, total) -> valueOf(cell, total), Named.as(family + "-indicator-values"))
+                .process(() -> new IndicatorEmitStep(totalsStoreOf(family), values, asOf, openYears, dateCheckInterval),
+                        Named.as(family + "-indicator-values"), totalsStoreOf(family))
                 .to(Topics.INDICATORS, Produced.with(Serdes.String(), serdes.of(IndicatorValue.class))
                         .withName(family + "-indicators-sink"));
         return totals;
-    }
-
-    private IndicatorValue valueOf(String cell, CellCounts total) {
-        return values.of(IndicatorCell.parse(cell), total.getNumerator(), total.getDenominator(), asOf.get());
     }
 }

@@ -1,23 +1,25 @@
 package nl.abu.monitor.language;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import nl.abu.monitor.events.EnrolmentStatus;
+import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.EnrolmentFacts;
+import nl.abu.monitor.state.LanguageWorker;
 import nl.abu.monitor.state.StayFacts;
 
 /**
  * Where one worker (memberId, workerRef) counts in {@code long_stay_share} and {@code language_training_share}
  * (contract section 4): for each reported period and scope, whether the worker is in the denominator, and if so
- * whether in the numerator too.
+ * whether in the numerator too. Its cells change with the as-of date on arrival, on the day a stay turns long
+ * and on the first lesson.
  */
 public final class LanguageCells {
     /** A stay is long from arrivalDate + 183 days. */
@@ -26,10 +28,22 @@ public final class LanguageCells {
     private LanguageCells() {
     }
 
-    /** Cell key → in the numerator; a cell not in the map does not count the worker at all. */
-    public static Map<String, Boolean> of(Iterable<StayFacts> stays, Iterable<EnrolmentFacts> enrolments,
+    /** The family's rule: where a worker counts, given its current stays and enrolments. */
+    public static EntityCells of(LanguageWorker worker, ReportingCalendar calendar) {
+        return of(worker.getStays().values(), worker.getEnrolments().values(), calendar);
+    }
+
+    public static EntityCells of(Collection<StayFacts> stays, Collection<EnrolmentFacts> enrolments,
             ReportingCalendar calendar) {
-        Map<String, Boolean> cells = new HashMap<>();
+        EntityCells.Builder cells = EntityCells.builder();
+        for (StayFacts stay : stays) {
+            cells.changesOn(stay.getArrivalDate()).changesOn(stay.getArrivalDate().plusDays(LONG_STAY_DAYS));
+        }
+        for (EnrolmentFacts e : enrolments) {
+            if (e.getStartedOn() != null) {
+                cells.changesOn(e.getStartedOn());
+            }
+        }
         for (Period period : calendar.periods()) {
             LocalDate reached = period.reachedBy(calendar.asOf());
             Set<String> presentScopes = new HashSet<>();
@@ -46,14 +60,14 @@ public final class LanguageCells {
             }
             boolean trained = hasTrainingStartedBy(enrolments, reached);
             for (String scope : presentScopes) {
-                cells.put(new IndicatorCell(Indicator.LONG_STAY_SHARE, period, scope).key(),
-                        longStayScopes.contains(scope));
+                cells.denominator(new IndicatorCell(Indicator.LONG_STAY_SHARE, period, scope),
+                        longStayScopes.contains(scope) ? 1 : 0);
             }
             for (String scope : longStayScopes) {
-                cells.put(new IndicatorCell(Indicator.LANGUAGE_TRAINING_SHARE, period, scope).key(), trained);
+                cells.denominator(new IndicatorCell(Indicator.LANGUAGE_TRAINING_SHARE, period, scope), trained ? 1 : 0);
             }
         }
-        return cells;
+        return cells.build();
     }
 
     /** long_stay_share's denominator: arrived by R(P) and not departed before P. */

@@ -4,27 +4,23 @@ import java.util.HashMap;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.WorkerStay;
-import nl.abu.monitor.indicator.CellDeltaStep;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.ingest.InputTables;
-import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
-import nl.abu.monitor.state.CellMembership;
 import nl.abu.monitor.state.EnrolmentFacts;
+import nl.abu.monitor.state.LanguageWorker;
 import nl.abu.monitor.state.StayFacts;
 import nl.abu.monitor.state.WorkerEnrolments;
 import nl.abu.monitor.state.WorkerStays;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * {@code long_stay_share} and {@code language_training_share}: stays and enrolments are gathered per worker
@@ -32,33 +28,27 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class LanguageTopology {
     public static final String FAMILY = "language";
-    static final String WORKER_CELLS_STORE = "language-worker-cells";
+    static final String WORKERS_STORE = "language-workers";
 
     private final InputTables inputs;
     private final PipelineSerdes serdes;
     private final IndicatorOutput output;
-    private final AsOfDate asOf;
-    private final int openYears;
 
-    public LanguageTopology(InputTables inputs, PipelineSerdes serdes, IndicatorOutput output, AsOfDate asOf,
-            int openYears) {
+    public LanguageTopology(InputTables inputs, PipelineSerdes serdes, IndicatorOutput output) {
         this.inputs = inputs;
         this.serdes = serdes;
         this.output = output;
-        this.asOf = asOf;
-        this.openYears = openYears;
     }
 
-    public void addTo(StreamsBuilder builder) {
-        KTable<String, WorkerStays> stays = staysByWorker();
-        KTable<String, WorkerEnrolments> enrolments = enrolmentsByWorker();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKER_CELLS_STORE),
-                Serdes.String(), serdes.of(CellMembership.class)));
-        output.publish(FAMILY, stays
-                .outerJoin(enrolments, LanguageWorker::new, Named.as("language-workers"))
-                .toStream(Named.as("language-worker-changes"))
-                .process(() -> new CellDeltaStep<LanguageWorker>(WORKER_CELLS_STORE, asOf, openYears,
-                        LanguageWorker::cells), Named.as("language-worker-cells"), WORKER_CELLS_STORE));
+    public void build() {
+        KTable<String, LanguageWorker> workers = staysByWorker().outerJoin(enrolmentsByWorker(),
+                (stays, enrolments) -> new LanguageWorker(
+                        stays == null ? new HashMap<>() : stays.getStays(),
+                        enrolments == null ? new HashMap<>() : enrolments.getEnrolments()),
+                Named.as(WORKERS_STORE),
+                Materialized.<String, LanguageWorker, KeyValueStore<Bytes, byte[]>>as(WORKERS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(LanguageWorker.class)));
+        output.publish(FAMILY, workers, WORKERS_STORE, LanguageCells::of);
     }
 
     private KTable<String, WorkerStays> staysByWorker() {

@@ -1,5 +1,6 @@
 package nl.abu.monitor.pipeline;
 
+import java.time.Duration;
 import java.util.Map;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
@@ -9,10 +10,13 @@ import nl.abu.monitor.period.ReportingCalendar;
 
 /** What the topology is built with: the as-of clock, the reporting rules and the serde configuration. */
 public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets targets,
-        Map<String, ?> serdeConfig, IngestCounters counters) {
+        Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval) {
+    /** How often a running pipeline checks whether the as-of date has moved. */
+    public static final Duration DEFAULT_DATE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     public static PipelineSettings defaults(AsOfDate asOf, Map<String, ?> serdeConfig, IngestCounters counters) {
         return new PipelineSettings(asOf, ReportingCalendar.DEFAULT_OPEN_YEARS,
-                IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE, Targets.contractDefaults(), serdeConfig, counters);
+                IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE, Targets.contractDefaults(), serdeConfig, counters,
+                DEFAULT_DATE_CHECK_INTERVAL);
     }
 }

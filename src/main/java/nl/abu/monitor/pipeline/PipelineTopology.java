@@ -18,11 +18,12 @@ public final class PipelineTopology {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
         InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
-        IndicatorOutput output = new IndicatorOutput(serdes,
-                new IndicatorValues(settings.targets(), settings.minimumCellSize()), settings.asOf());
+        IndicatorOutput output = new IndicatorOutput(builder, serdes,
+                new IndicatorValues(settings.targets(), settings.minimumCellSize()), settings.asOf(),
+                settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
-        new LanguageTopology(inputs, serdes, output, settings.asOf(), settings.openYears()).addTo(builder);
+        new LanguageTopology(inputs, serdes, output).build();
         return builder.build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.Sector;
+import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.EnrolmentFacts;
 import nl.abu.monitor.state.StayFacts;
@@ -17,13 +18,23 @@ class LanguageCellsTest {
     // 2025-01-01 + 183 days = 2025-07-03 (Jan 31 + Feb 28 + Mar 31 + Apr 30 + May 31 + Jun 30 = 181 days to 1 July).
     private static final LocalDate ARRIVAL = LocalDate.of(2025, 1, 1);
 
+    /** Cell key → in the numerator, as the worker's contributions say. */
+    private static Map<String, Boolean> cells(List<StayFacts> stays, List<EnrolmentFacts> enrolments,
+            ReportingCalendar calendar) {
+        EntityCells cells = LanguageCells.of(stays, enrolments, calendar);
+        assertThat(cells.contributions().values()).allSatisfy(c -> assertThat(c.getDenominator()).isEqualTo(1));
+        Map<String, Boolean> view = new java.util.HashMap<>();
+        cells.contributions().forEach((cell, c) -> view.put(cell, c.getNumerator() == 1));
+        return view;
+    }
+
     private static StayFacts stay(LocalDate arrival, LocalDate departure, Sector sector) {
         return new StayFacts(sector, arrival, departure);
     }
 
     @Test
     void aStayBecomesLong183DaysAfterArrival() {
-        Map<String, Boolean> cells = LanguageCells.of(List.of(stay(ARRIVAL, null, Sector.LOGISTICS)), List.of(),
+        Map<String, Boolean> cells = cells(List.of(stay(ARRIVAL, null, Sector.LOGISTICS)), List.of(),
                 END_OF_2025);
 
         assertThat(cells).containsEntry("long_stay_share|2025-06|all", false)
@@ -40,13 +51,13 @@ class LanguageCellsTest {
         ReportingCalendar onTheDay = new ReportingCalendar(LocalDate.of(2025, 7, 3));
         List<StayFacts> stays = List.of(stay(ARRIVAL, null, Sector.LOGISTICS));
 
-        assertThat(LanguageCells.of(stays, List.of(), dayBefore)).containsEntry("long_stay_share|2025-07|all", false);
-        assertThat(LanguageCells.of(stays, List.of(), onTheDay)).containsEntry("long_stay_share|2025-07|all", true);
+        assertThat(cells(stays, List.of(), dayBefore)).containsEntry("long_stay_share|2025-07|all", false);
+        assertThat(cells(stays, List.of(), onTheDay)).containsEntry("long_stay_share|2025-07|all", true);
     }
 
     @Test
     void leavingBeforeTheStayIsLongNeverCountsAsLong() {
-        Map<String, Boolean> cells = LanguageCells.of(
+        Map<String, Boolean> cells = cells(
                 List.of(stay(ARRIVAL, LocalDate.of(2025, 7, 2), Sector.LOGISTICS)), List.of(), END_OF_2025);
 
         assertThat(cells).containsEntry("long_stay_share|2025-07|all", false)
@@ -56,7 +67,7 @@ class LanguageCellsTest {
 
     @Test
     void leavingOnTheDayTheStayBecomesLongCounts() {
-        Map<String, Boolean> cells = LanguageCells.of(
+        Map<String, Boolean> cells = cells(
                 List.of(stay(ARRIVAL, LocalDate.of(2025, 7, 3), Sector.LOGISTICS)), List.of(), END_OF_2025);
 
         assertThat(cells).containsEntry("language_training_share|2025-07|all", false)
@@ -69,7 +80,7 @@ class LanguageCellsTest {
         EnrolmentFacts active = new EnrolmentFacts(EnrolmentStatus.ACTIVE, LocalDate.of(2025, 8, 15));
         EnrolmentFacts dropped = new EnrolmentFacts(EnrolmentStatus.DROPPED, LocalDate.of(2025, 7, 5));
 
-        Map<String, Boolean> cells = LanguageCells.of(stays, List.of(active, dropped), END_OF_2025);
+        Map<String, Boolean> cells = cells(stays, List.of(active, dropped), END_OF_2025);
 
         assertThat(cells).containsEntry("language_training_share|2025-07|all", false)
                 .containsEntry("language_training_share|2025-08|all", true)
@@ -82,11 +93,20 @@ class LanguageCellsTest {
         List<StayFacts> stays = List.of(stay(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 9, 30), Sector.AGRICULTURE),
                 stay(LocalDate.of(2024, 11, 1), null, Sector.CONSTRUCTION));
 
-        Map<String, Boolean> cells = LanguageCells.of(stays, List.of(), END_OF_2025);
+        Map<String, Boolean> cells = cells(stays, List.of(), END_OF_2025);
 
         assertThat(cells).containsKeys("language_training_share|2024|sector:AGRICULTURE",
                         "long_stay_share|2024|sector:CONSTRUCTION", "language_training_share|2025|sector:CONSTRUCTION")
                 .doesNotContainKey("language_training_share|2024|sector:CONSTRUCTION")
                 .doesNotContainKey("long_stay_share|2025|sector:AGRICULTURE");
+    }
+
+    @Test
+    void aWorkersCellsChangeOnArrivalOnTheDayTheStayTurnsLongAndOnTheFirstLesson() {
+        EntityCells cells = LanguageCells.of(List.of(stay(ARRIVAL, null, Sector.LOGISTICS)),
+                List.of(new EnrolmentFacts(EnrolmentStatus.ACTIVE, LocalDate.of(2025, 8, 15))), END_OF_2025);
+
+        assertThat(cells.changeDates()).containsExactlyInAnyOrder(ARRIVAL, LocalDate.of(2025, 7, 3),
+                LocalDate.of(2025, 8, 15));
     }
 }
