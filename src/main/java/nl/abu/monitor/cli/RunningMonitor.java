@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.util.List;
 import java.util.Properties;
 import nl.abu.monitor.http.IndicatorQueries;
 import nl.abu.monitor.http.MonitorHttpServer;
@@ -15,7 +14,6 @@ import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
 import nl.abu.monitor.ingest.IngestCounters;
-import nl.abu.monitor.language.LanguageTopology;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -50,8 +48,9 @@ final class RunningMonitor implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
         pipeline = new PipelineApp(PipelineTopology.build(settings), props, meters);
         IndicatorQueries queries = new IndicatorQueries(pipeline.streams(),
-                List.of(IndicatorOutput.totalsStoreOf(LanguageTopology.FAMILY)),
-                new IndicatorValues(settings.targets(), settings.minimumCellSize()), options.asOf());
+                PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList(),
+                new IndicatorValues(settings.targets(), settings.minimumCellSize()), options.asOf(),
+                settings.openYears());
         http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters, pipeline::isRunning, queries);
         pipeline.start();
     }

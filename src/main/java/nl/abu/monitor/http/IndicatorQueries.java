@@ -14,6 +14,7 @@ import nl.abu.monitor.indicator.IndicatorJson;
 import nl.abu.monitor.indicator.IndicatorOrder;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -31,15 +32,18 @@ public final class IndicatorQueries {
     private final List<String> totalsStores;
     private final IndicatorValues values;
     private final AsOfDate asOf;
+    private final int openYears;
 
     public record Answer(int status, String json) {
     }
 
-    public IndicatorQueries(KafkaStreams streams, List<String> totalsStores, IndicatorValues values, AsOfDate asOf) {
+    public IndicatorQueries(KafkaStreams streams, List<String> totalsStores, IndicatorValues values, AsOfDate asOf,
+            int openYears) {
         this.streams = streams;
         this.totalsStores = totalsStores;
         this.values = values;
         this.asOf = asOf;
+        this.openYears = openYears;
     }
 
     Answer answer(URI uri) {
@@ -51,6 +55,7 @@ public final class IndicatorQueries {
         } else if (!path[0].isEmpty()) {
             return new Answer(404, "{\"error\": \"use /api/indicators or /api/indicators/{indicator}/{period}\"}\n");
         }
+        ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
         try {
             List<IndicatorValue> rows = new ArrayList<>();
             Predicate<IndicatorValue> wanted = v -> matches(filter, "indicator", v.getIndicator())
@@ -60,8 +65,12 @@ public final class IndicatorQueries {
                         StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
                 try (KeyValueIterator<String, CellCounts> all = totals.all()) {
                     all.forEachRemaining(kv -> {
-                        IndicatorValue v = values.of(IndicatorCell.parse(kv.key), kv.value.getNumerator(),
-                                kv.value.getDenominator(), asOf.get());
+                        IndicatorCell cell = IndicatorCell.parse(kv.key);
+                        if (!calendar.periods().contains(cell.period())) {
+                            return;
+                        }
+                        IndicatorValue v = values.of(cell, kv.value.getNumerator(), kv.value.getDenominator(),
+                                calendar.asOf());
                         if (wanted.test(v)) {
                             rows.add(v);
                         }

@@ -1,5 +1,6 @@
 package nl.abu.monitor.pipeline;
 
+import java.util.List;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
@@ -11,6 +12,9 @@ import org.apache.kafka.streams.Topology;
 
 /** The whole pipeline: every indicator family on the shared input tables. */
 public final class PipelineTopology {
+    /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
+    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY);
+
     private PipelineTopology() {
     }
 

@@ -155,4 +155,46 @@ class LanguageTopologyTest {
         assertThat(pipeline.indicator("language_training_share|2025|all").getNumerator()).isZero();
         assertThat(pipeline.indicator("language_training_share|2025|all").getDenominator()).isEqualTo(1);
     }
+
+    @Test
+    void aStayTurnsLongWhenTheDateReachesDay183WithNoNewEvent() {
+        // given a live pipeline on 7 July 2025 and a worker here since 6 January (long from 8 July)
+        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 7, 7));
+        try (live) {
+            live.send(Topics.WORKER_STAYS, longStay(1).build());
+            assertThat(live.indicator("long_stay_share|2025-07|all").getNumerator()).isZero();
+            assertThat(live.indicator("language_training_share|2025-07|all")).isNull();
+
+            // when the calendar moves to 8 July, with no new event
+            live.moveTo(LocalDate.of(2025, 7, 8));
+
+            // then the stay is long this month, quarter and year
+            assertThat(live.indicator("long_stay_share|2025-07|all").getNumerator()).isEqualTo(1);
+            assertThat(live.indicator("language_training_share|2025-07|all").getDenominator()).isEqualTo(1);
+            assertThat(live.indicator("language_training_share|2025-Q3|all").getDenominator()).isEqualTo(1);
+            assertThat(live.indicator("language_training_share|2025|all").getAsOf()).isEqualTo(LocalDate.of(2025, 7, 8));
+            // and June, which ended before the stay was long, is unchanged
+            assertThat(live.indicator("long_stay_share|2025-06|all").getNumerator()).isZero();
+        }
+    }
+
+    @Test
+    void aNewMonthBringsItsCellsAndAYearLeavingTheOpenYearsIsWithdrawn() {
+        // given a live pipeline on 31 December 2025 with a worker here since 2024
+        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 12, 31));
+        try (live) {
+            live.send(Topics.WORKER_STAYS, stay("S-1", worker(1), LocalDate.of(2024, 3, 1), null).build());
+            assertThat(live.indicator("long_stay_share|2024|all").getDenominator()).isEqualTo(1);
+            assertThat(live.indicator("long_stay_share|2026-01|all")).isNull();
+
+            // when the year turns
+            live.moveTo(LocalDate.of(2026, 1, 1));
+
+            // then January 2026 counts the worker, and 2024 is no longer reported
+            assertThat(live.indicator("long_stay_share|2026-01|all").getNumerator()).isEqualTo(1);
+            assertThat(live.indicator("long_stay_share|2026|all").getDenominator()).isEqualTo(1);
+            assertThat(live.indicator("long_stay_share|2024|all")).isNull();
+            assertThat(live.indicator("long_stay_share|2025|all").getDenominator()).isEqualTo(1);
+        }
+    }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.serde.AvroSerdeConfig;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
@@ -37,17 +37,30 @@ public final class PipelineTestDriver implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> rejectedTopic;
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    private final AtomicReference<LocalDate> today;
+
+    /** A pipeline whose as-of date is {@code asOf} until {@link #moveTo} moves it. */
     public PipelineTestDriver(LocalDate asOf) {
+        this.today = new AtomicReference<>(asOf);
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
         IngestCounters counters = new IngestCounters(meters);
-        PipelineSettings settings = PipelineSettings.defaults(AsOfDate.fixed(asOf), serdeConfig, counters);
+        PipelineSettings settings = PipelineSettings.defaults(today::get, serdeConfig, counters);
         Properties props = StreamsProperties.of("test:9092", serdeConfig, counters);
+        // Each driver its own state directory, so that two can run side by side.
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
+                System.getProperty("java.io.tmpdir") + "/pipeline-test-" + UUID.randomUUID());
         this.driver = new TopologyTestDriver(PipelineTopology.build(settings), props);
         this.serdes = new PipelineSerdes(serdeConfig);
         this.indicatorTopic = driver.createOutputTopic(Topics.INDICATORS, new StringDeserializer(),
                 serdes.of(IndicatorValue.class).deserializer());
         this.rejectedTopic = driver.createOutputTopic(Topics.REJECTED, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    /** Moves the as-of date, as the calendar does in live mode, and lets the pipeline notice. */
+    public void moveTo(LocalDate date) {
+        today.set(date);
+        driver.advanceWallClockTime(PipelineSettings.DEFAULT_DATE_CHECK_INTERVAL);
     }
 
     /** Sends a version of an entity, keyed as the contract says, stamped with its recordedAt. */
