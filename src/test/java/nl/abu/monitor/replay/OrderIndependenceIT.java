@@ -1,0 +1,96 @@
+package nl.abu.monitor.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.IndicatorJson;
+import nl.abu.monitor.jsonl.JsonLine;
+import nl.abu.monitor.jsonl.JsonLinesFolder;
+import nl.abu.monitor.simulator.MemberEventSimulator;
+import nl.abu.monitor.simulator.SimulationConfig;
+import nl.abu.monitor.simulator.SimulationFolderWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The indicators depend on the records, not on how they arrive: interleaved differently across topics, or split
+ * over two runs of the pipeline with a stop in between, the same records give the same output. (Within a topic
+ * the order stays as the members produced it: that is where the contract's version rule applies.)
+ */
+class OrderIndependenceIT {
+    private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+
+    @TempDir
+    static Path input;
+    private static Map<String, List<JsonLine>> linesByFile;
+    private static String topicByTopic;
+
+    @BeforeAll
+    static void givenASimulatedYearReplayedTopicByTopic() throws Exception {
+        SimulationFolderWriter.write(new MemberEventSimulator(SimulationConfig.year(11, 0.003, 2025)), input);
+        linesByFile = new LinkedHashMap<>();
+        try (Stream<JsonLine> lines = JsonLinesFolder.open(input).lines()) {
+            lines.forEach(line -> linesByFile.computeIfAbsent(line.fileName(), f -> new ArrayList<>()).add(line));
+        }
+        try (ReplaySession session = session()) {
+            session.publish(linesByFile.values().stream().flatMap(List::stream));
+            session.runPipelineUntilCaughtUp();
+            topicByTopic = json(session.indicators());
+        }
+        assertThat(linesByFile.values().stream().mapToInt(List::size).sum()).isGreaterThan(4_000);
+    }
+
+    @Test
+    void anotherInterleavingAcrossTopicsGivesTheSameIndicators() throws Exception {
+        try (ReplaySession session = session()) {
+            session.publish(roundRobinFromTheLastTopic().stream());
+            session.runPipelineUntilCaughtUp();
+
+            assertThat(json(session.indicators())).isEqualTo(topicByTopic);
+        }
+    }
+
+    @Test
+    void splittingTheRecordsOverTwoRunsGivesTheSameIndicators() throws Exception {
+        try (ReplaySession session = session()) {
+            session.publish(linesByFile.values().stream().flatMap(l -> l.subList(0, l.size() / 2).stream()));
+            session.runPipelineUntilCaughtUp();
+
+            session.publish(linesByFile.values().stream().flatMap(l -> l.subList(l.size() / 2, l.size()).stream()));
+            session.runPipelineUntilCaughtUp();
+
+            assertThat(json(session.indicators())).isEqualTo(topicByTopic);
+        }
+    }
+
+    private static List<JsonLine> roundRobinFromTheLastTopic() {
+        List<List<JsonLine>> topics = new ArrayList<>(linesByFile.values());
+        java.util.Collections.reverse(topics);
+        List<JsonLine> merged = new ArrayList<>();
+        for (int i = 0; merged.size() < topics.stream().mapToInt(List::size).sum(); i++) {
+            for (List<JsonLine> topic : topics) {
+                if (i < topic.size()) {
+                    merged.add(topic.get(i));
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static ReplaySession session() throws Exception {
+        return new ReplaySession(AS_OF, 3, System.out);
+    }
+
+    private static String json(List<IndicatorValue> values) {
+        assertThat(values).isNotEmpty();
+        return IndicatorJson.toJsonArray(values);
+    }
+}
