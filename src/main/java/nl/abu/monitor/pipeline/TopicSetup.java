@@ -52,11 +52,30 @@ public final class TopicSetup {
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
                 LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create the pipeline's topics: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader. A producer that writes before the broker has
+     * applied a new partition can see its first batch refused and a later one accepted, after which the first
+     * is retried as out of order until it expires (KAFKA-15591).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean allLed = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The new topics " + topics + " have no leader after 30 s");
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {

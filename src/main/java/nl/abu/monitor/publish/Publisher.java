@@ -37,6 +37,9 @@ public final class Publisher implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // One request in flight per partition: a refused first batch can then never be overtaken by a later one,
+        // which a broker that has just created the partition may otherwise accept (KAFKA-15591).
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.putAll(producerOverrides);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.serdeConfig = serdeConfig;
