@@ -2,6 +2,7 @@ package nl.abu.monitor.pipeline;
 
 import java.util.List;
 import nl.abu.monitor.Topics;
+import nl.abu.monitor.eures.EuresTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.ingest.InputTables;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.Topology;
 /** The whole pipeline: every indicator family on the shared input tables. */
 public final class PipelineTopology {
     /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
-    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY);
+    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, EuresTopology.PLACEMENTS,
+            EuresTopology.MEMBERS);
 
     private PipelineTopology() {
     }
@@ -28,6 +30,7 @@ public final class PipelineTopology {
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
         new LanguageTopology(inputs, serdes, output).build();
+        new EuresTopology(inputs, serdes, output).build();
         return builder.build();
     }
 }
