@@ -2,6 +2,7 @@ package nl.abu.monitor.pipeline;
 
 import java.util.List;
 import nl.abu.monitor.Topics;
+import nl.abu.monitor.brp.BrpTopology;
 import nl.abu.monitor.eures.EuresTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.Topology;
 public final class PipelineTopology {
     /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
     public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, EuresTopology.PLACEMENTS,
-            EuresTopology.MEMBERS);
+            EuresTopology.MEMBERS, BrpTopology.FAMILY);
 
     private PipelineTopology() {
     }
@@ -31,6 +32,7 @@ public final class PipelineTopology {
         Topics.INPUTS.forEach(inputs::of);
         new LanguageTopology(inputs, serdes, output).build();
         new EuresTopology(inputs, serdes, output).build();
+        new BrpTopology(inputs, serdes, output).build();
         return builder.build();
     }
 }
