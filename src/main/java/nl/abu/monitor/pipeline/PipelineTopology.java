@@ -13,7 +13,7 @@ import org.apache.kafka.streams.Topology;
 /** The whole pipeline: every indicator family on the shared input tables. */
 public final class PipelineTopology {
     /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
-    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY);
+    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, nl.abu.monitor.housing.HousingTopology.FAMILY);
 
     private PipelineTopology() {
     }
@@ -28,6 +28,7 @@ public final class PipelineTopology {
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
         new LanguageTopology(inputs, serdes, output).build();
+        new nl.abu.monitor.housing.HousingTopology(inputs, serdes, output).build();
         return builder.build();
     }
 }
