@@ -4,6 +4,7 @@ import java.util.List;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.brp.BrpTopology;
 import nl.abu.monitor.eures.EuresTopology;
+import nl.abu.monitor.housing.HousingTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.ingest.InputTables;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.Topology;
 public final class PipelineTopology {
     /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
     public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, EuresTopology.PLACEMENTS,
-            EuresTopology.MEMBERS, BrpTopology.FAMILY);
+            EuresTopology.MEMBERS, BrpTopology.FAMILY, HousingTopology.FAMILY);
 
     private PipelineTopology() {
     }
@@ -33,6 +34,7 @@ public final class PipelineTopology {
         new LanguageTopology(inputs, serdes, output).build();
         new EuresTopology(inputs, serdes, output).build();
         new BrpTopology(inputs, serdes, output).build();
+        new HousingTopology(inputs, serdes, output).build();
         return builder.build();
     }
 }
