@@ -222,7 +222,7 @@ public final class AdversarialDataset {
             String member = new String[] {"A-FEC1", "A-NOFEC", "A-RETR", "A-LATE", "A-FLIP"}[random.nextInt(5)];
             String worker = w("x" + i);
             String sector = SECTORS[random.nextInt(SECTORS.length)];
-            LocalDate arrival = LocalDate.of(2023, 6, 1).plusDays(random.nextInt(940));
+            LocalDate arrival = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(660)); // 2024-01/02: small sector cells
             LocalDate departure = random.nextInt(3) == 0 ? null : arrival.plusDays(20 + random.nextInt(400));
             String dep = departure == null || departure.isAfter(AS_OF.plusDays(300)) ? null : departure.toString();
             String id = "X" + i;
