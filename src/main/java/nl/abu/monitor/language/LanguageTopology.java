@@ -58,13 +58,15 @@ public final class LanguageTopology {
                         Grouped.with("language-stays-by-worker", Serdes.String(), serdes.of(WorkerStay.class)))
                 .aggregate(() -> new WorkerStays(new HashMap<>()),
                         (worker, stay, all) -> {
-                            all.getStays().put(EntityKeys.of(stay),
+                            var stays = new HashMap<>(all.getStays());
+                            stays.put(EntityKeys.of(stay),
                                     new StayFacts(stay.getSector(), stay.getArrivalDate(), stay.getDepartureDate()));
-                            return all;
+                            return new WorkerStays(stays);
                         },
                         (worker, stay, all) -> {
-                            all.getStays().remove(EntityKeys.of(stay));
-                            return all;
+                            var stays = new HashMap<>(all.getStays());
+                            stays.remove(EntityKeys.of(stay));
+                            return new WorkerStays(stays);
                         },
                         Named.as("language-worker-stays"),
                         Materialized.<String, WorkerStays, KeyValueStore<Bytes, byte[]>>as("language-worker-stays")
@@ -79,12 +81,14 @@ public final class LanguageTopology {
                                 serdes.of(LanguageEnrolment.class)))
                 .aggregate(() -> new WorkerEnrolments(new HashMap<>()),
                         (worker, e, all) -> {
-                            all.getEnrolments().put(EntityKeys.of(e), new EnrolmentFacts(e.getStatus(), e.getStartedOn()));
-                            return all;
+                            var enrolments = new HashMap<>(all.getEnrolments());
+                            enrolments.put(EntityKeys.of(e), new EnrolmentFacts(e.getStatus(), e.getStartedOn()));
+                            return new WorkerEnrolments(enrolments);
                         },
                         (worker, e, all) -> {
-                            all.getEnrolments().remove(EntityKeys.of(e));
-                            return all;
+                            var enrolments = new HashMap<>(all.getEnrolments());
+                            enrolments.remove(EntityKeys.of(e));
+                            return new WorkerEnrolments(enrolments);
                         },
                         Named.as("language-worker-enrolments"),
                         Materialized.<String, WorkerEnrolments, KeyValueStore<Bytes, byte[]>>as(

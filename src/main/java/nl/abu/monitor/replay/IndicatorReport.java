@@ -10,12 +10,14 @@ import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.IndicatorOrder;
 import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 
 /**
  * The replay output of contract section 6: every reported period for every indicator and scope that has data,
- * a period without data of its own included (with a zero count), and nothing outside the open years.
+ * a period without data of its own included (with a zero count), and nothing outside the open years. Scope
+ * {@code all} is always listed, so a target that nothing counts towards yet shows as missed rather than absent.
  */
 public final class IndicatorReport {
     private IndicatorReport() {
@@ -28,6 +30,9 @@ public final class IndicatorReport {
         List<IndicatorValue> rows = new ArrayList<>();
         Set<String> present = new HashSet<>();
         Set<List<String>> indicatorScopes = new HashSet<>();
+        for (Indicator indicator : Indicator.values()) {
+            indicatorScopes.add(List.of(indicator.id(), Scope.ALL));
+        }
         for (IndicatorValue v : published) {
             if (reported.contains(v.getPeriod())) {
                 rows.add(v);
