@@ -58,15 +58,15 @@ public final class LanguageTopology {
                         Grouped.with("language-stays-by-worker", Serdes.String(), serdes.of(WorkerStay.class)))
                 .aggregate(() -> new WorkerStays(new HashMap<>()),
                         (worker, stay, all) -> {
-                            var stays = new HashMap<>(all.getStays());
-                            stays.put(EntityKeys.of(stay),
+                            var byKey = new HashMap<>(all.getStays());
+                            byKey.put(EntityKeys.of(stay),
                                     new StayFacts(stay.getSector(), stay.getArrivalDate(), stay.getDepartureDate()));
-                            return new WorkerStays(stays);
+                            return new WorkerStays(byKey);
                         },
                         (worker, stay, all) -> {
-                            var stays = new HashMap<>(all.getStays());
-                            stays.remove(EntityKeys.of(stay));
-                            return new WorkerStays(stays);
+                            var byKey = new HashMap<>(all.getStays());
+                            byKey.remove(EntityKeys.of(stay));
+                            return new WorkerStays(byKey);
                         },
                         Named.as("language-worker-stays"),
                         Materialized.<String, WorkerStays, KeyValueStore<Bytes, byte[]>>as("language-worker-stays")
@@ -81,14 +81,14 @@ public final class LanguageTopology {
                                 serdes.of(LanguageEnrolment.class)))
                 .aggregate(() -> new WorkerEnrolments(new HashMap<>()),
                         (worker, e, all) -> {
-                            var enrolments = new HashMap<>(all.getEnrolments());
-                            enrolments.put(EntityKeys.of(e), new EnrolmentFacts(e.getStatus(), e.getStartedOn()));
-                            return new WorkerEnrolments(enrolments);
+                            var byKey = new HashMap<>(all.getEnrolments());
+                            byKey.put(EntityKeys.of(e), new EnrolmentFacts(e.getStatus(), e.getStartedOn()));
+                            return new WorkerEnrolments(byKey);
                         },
                         (worker, e, all) -> {
-                            var enrolments = new HashMap<>(all.getEnrolments());
-                            enrolments.remove(EntityKeys.of(e));
-                            return new WorkerEnrolments(enrolments);
+                            var byKey = new HashMap<>(all.getEnrolments());
+                            byKey.remove(EntityKeys.of(e));
+                            return new WorkerEnrolments(byKey);
                         },
                         Named.as("language-worker-enrolments"),
                         Materialized.<String, WorkerEnrolments, KeyValueStore<Bytes, byte[]>>as(
