@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
                 .closedByOwnerOnShutdown(Duration.ofSeconds(30))) {
             Map<String, Object> serdeConfig = new HashMap<>(Map.of("schema.registry.url", platform.registryUrl()));
             MonitorOptions options = new MonitorOptions(platform.bootstrapServers(), serdeConfig,
-                    StreamsProperties.DEFAULT_APPLICATION_ID, stateDir, "127.0.0.1", httpPort,
+                    StreamsProperties.DEFAULT_APPLICATION_ID, stateDir, "127.0.0.1", httpPort, "127.0.0.1",
                     AsOfDate.today(Clock.systemUTC()), ReportingCalendar.DEFAULT_OPEN_YEARS,
                     IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE, Optional.of(3), Optional.of((short) 1), Map.of());
             try (RunningMonitor monitor = new RunningMonitor(options);

@@ -15,6 +15,13 @@ import java.util.Properties;
  * in capitals with dots as underscores and a {@code MONITOR_} prefix ({@code bootstrap.servers} →
  * {@code MONITOR_BOOTSTRAP_SERVERS}). Keys starting with {@code kafka.} go, without the prefix, to every Kafka
  * client (e.g. {@code kafka.security.protocol}); keys starting with {@code schema.registry.} go to the serdes.
+ *
+ * <p>{@code http.advertised.host} is the host other instances of the application use to reach this one's HTTP
+ * server; with the bound port it becomes Kafka Streams' {@code application.server}, through which
+ * {@code /api/indicators} gathers the partitions every instance hosts. Default: {@code http.host}, unless that is
+ * a wildcard ({@code 0.0.0.0}, {@code ::}), when it is this machine's address as {@code InetAddress.getLocalHost()}
+ * resolves it (in a container, usually its IP). Set it wherever that address is not reachable from the other
+ * instances, e.g. to the pod IP or a per-instance DNS name.
  */
 public final class MonitorConfig {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -23,6 +30,7 @@ public final class MonitorConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String TOPIC_PARTITIONS = "topics.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String OPEN_YEARS = "indicators.open.years";

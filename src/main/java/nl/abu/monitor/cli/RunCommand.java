@@ -23,10 +23,12 @@ final class RunCommand implements Callable<Integer> {
         String applicationId = cfg.optional(MonitorConfig.APPLICATION_ID).orElse(StreamsProperties.DEFAULT_APPLICATION_ID);
         var serdeConfig = cfg.serdeConfig();
         serdeConfig.put(MonitorConfig.SCHEMA_REGISTRY_URL, cfg.required(MonitorConfig.SCHEMA_REGISTRY_URL));
+        String httpHost = cfg.optional(MonitorConfig.HTTP_HOST).orElse("0.0.0.0");
         MonitorOptions options = new MonitorOptions(cfg.required(MonitorConfig.BOOTSTRAP_SERVERS), serdeConfig,
                 applicationId,
                 Path.of(cfg.optional(MonitorConfig.STATE_DIR).orElse("/var/lib/migration-monitor")),
-                cfg.optional(MonitorConfig.HTTP_HOST).orElse("0.0.0.0"), cfg.intValue(MonitorConfig.HTTP_PORT, 8080),
+                httpHost, cfg.intValue(MonitorConfig.HTTP_PORT, 8080),
+                AdvertisedHost.of(cfg.optional(MonitorConfig.HTTP_ADVERTISED_HOST), httpHost),
                 AsOfDate.today(Clock.systemUTC()),
                 cfg.intValue(MonitorConfig.OPEN_YEARS, ReportingCalendar.DEFAULT_OPEN_YEARS),
                 cfg.intValue(MonitorConfig.MINIMUM_CELL_SIZE, IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE),

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.List;
 import java.util.Properties;
 import nl.abu.monitor.http.IndicatorQueries;
 import nl.abu.monitor.http.MonitorHttpServer;
+import nl.abu.monitor.http.StoreSourceTopics;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
@@ -22,6 +24,8 @@ import nl.abu.monitor.pipeline.TopicSetup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** One instance of the monitor: topics ensured, the pipeline running, and its HTTP endpoints served. */
 final class RunningMonitor implements AutoCloseable {
@@ -38,6 +42,17 @@ final class RunningMonitor implements AutoCloseable {
         try (Admin admin = Admin.create(adminProps(options))) {
             new TopicSetup(options.partitions(), options.replicationFactor()).createMissing(admin);
         }
+        // Bound first: its port (perhaps a free one) goes into application.server, which the pipeline needs.
+        http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters);
+        try {
+            pipeline = startPipeline(options, new HostInfo(options.httpAdvertisedHost(), http.port()));
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
         IngestCounters counters = new IngestCounters(meters);
         PipelineSettings settings = new PipelineSettings(options.asOf(), options.openYears(),
                 options.minimumCellSize(), Targets.contractDefaults(), options.serdeConfig(), counters,
@@ -46,13 +61,16 @@ final class RunningMonitor implements AutoCloseable {
         props.putAll(options.kafkaOverrides());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
-        pipeline = new PipelineApp(PipelineTopology.build(settings), props, meters);
-        IndicatorQueries queries = new IndicatorQueries(pipeline.streams(),
-                PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList(),
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        Topology topology = PipelineTopology.build(settings);
+        PipelineApp app = new PipelineApp(topology, props, meters);
+        List<String> totalsStores = PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList();
+        http.attach(app::isRunning, new IndicatorQueries(app.streams(), advertised,
+                StoreSourceTopics.of(topology.describe(), options.applicationId(), totalsStores),
                 new IndicatorValues(settings.targets(), settings.minimumCellSize()), options.asOf(),
-                settings.openYears());
-        http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters, pipeline::isRunning, queries);
-        pipeline.start();
+                settings.openYears()));
+        app.start();
+        return app;
     }
 
     private static Properties adminProps(MonitorOptions options) {

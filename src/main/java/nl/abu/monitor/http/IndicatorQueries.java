@@ -1,106 +1,155 @@
 package nl.abu.monitor.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.abu.monitor.events.IndicatorValue;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.IndicatorJson;
 import nl.abu.monitor.indicator.IndicatorOrder;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
-import nl.abu.monitor.state.CellCounts;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Answers {@code GET /api/indicators?period=&indicator=&scope=} and {@code GET /api/indicators/{indicator}/{period}}
- * from this instance's indicator tables.
+ * over every instance of the application: this one reads its own partitions of the totals stores and asks each
+ * other instance, on {@code /api/internal/indicators}, for the partitions the metadata says it hosts. Any part
+ * that cannot be read makes the answer a 503: an answer missing some partitions would look complete.
  */
 public final class IndicatorQueries {
+    /** How long another instance may take to answer; a request waits at most this long for its slowest one. */
+    static final Duration INSTANCE_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final KafkaStreams streams;
-    private final List<String> totalsStores;
+    private final HostInfo self;
+    private final Map<String, Set<String>> storeTopics;
     private final IndicatorValues values;
     private final AsOfDate asOf;
     private final int openYears;
+    private final LocalCellTotals local;
+    private final RemoteCellTotals remote = new RemoteCellTotals(INSTANCE_TIMEOUT);
 
     public record Answer(int status, String json) {
     }
 
-    public IndicatorQueries(KafkaStreams streams, List<String> totalsStores, IndicatorValues values, AsOfDate asOf,
-            int openYears) {
+    /**
+     * @param self this instance's {@code application.server}, to tell its own entry in the metadata
+     * @param storeTopics per totals store, the source topics of its sub-topology ({@link StoreSourceTopics})
+     */
+    public IndicatorQueries(KafkaStreams streams, HostInfo self, Map<String, Set<String>> storeTopics,
+            IndicatorValues values, AsOfDate asOf, int openYears) {
         this.streams = streams;
-        this.totalsStores = totalsStores;
+        this.self = self;
+        this.storeTopics = Map.copyOf(storeTopics);
         this.values = values;
         this.asOf = asOf;
         this.openYears = openYears;
+        this.local = new LocalCellTotals(streams);
     }
 
     Answer answer(URI uri) {
-        Map<String, String> filter = new HashMap<>(queryOf(uri));
+        Map<String, String> query = new HashMap<>(QueryString.parse(uri.getRawQuery()));
         String[] path = uri.getPath().replaceFirst("^/api/indicators/?", "").split("/");
         if (path.length == 2) {
-            filter.put("indicator", path[0]);
-            filter.put("period", path[1]);
+            query.put(IndicatorFilter.INDICATOR, path[0]);
+            query.put(IndicatorFilter.PERIOD, path[1]);
         } else if (!path[0].isEmpty()) {
-            return new Answer(404, "{\"error\": \"use /api/indicators or /api/indicators/{indicator}/{period}\"}\n");
+            return error(404, "use /api/indicators or /api/indicators/{indicator}/{period}");
         }
-        ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
         try {
+            List<CellTotal> totals = fromEveryInstance(IndicatorFilter.of(query));
+            ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
             List<IndicatorValue> rows = new ArrayList<>();
-            Predicate<IndicatorValue> wanted = v -> matches(filter, "indicator", v.getIndicator())
-                    && matches(filter, "period", v.getPeriod()) && matches(filter, "scope", v.getScope());
-            for (String store : totalsStores) {
-                ReadOnlyKeyValueStore<String, CellCounts> totals = streams.store(
-                        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
-                try (KeyValueIterator<String, CellCounts> all = totals.all()) {
-                    all.forEachRemaining(kv -> {
-                        IndicatorCell cell = IndicatorCell.parse(kv.key);
-                        if (!calendar.periods().contains(cell.period())) {
-                            return;
-                        }
-                        IndicatorValue v = values.of(cell, kv.value.getNumerator(), kv.value.getDenominator(),
-                                calendar.asOf());
-                        if (wanted.test(v)) {
-                            rows.add(v);
-                        }
-                    });
+            for (CellTotal total : totals) {
+                if (calendar.periods().contains(total.cell().period())) {
+                    rows.add(values.of(total.cell(), total.numerator(), total.denominator(), calendar.asOf()));
                 }
             }
             rows.sort(IndicatorOrder.INSTANCE);
             return new Answer(200, IndicatorJson.toJsonArray(rows));
-        } catch (InvalidStateStoreException e) {
-            return new Answer(503, "{\"error\": \"the indicator tables are not available yet\"}\n");
+        } catch (IndicatorsUnavailable e) {
+            return error(503, e.getMessage());
         }
     }
 
-    private static boolean matches(Map<String, String> filter, String field, String value) {
-        String wanted = filter.get(field);
-        return wanted == null || wanted.equals(value);
+    /** {@code /api/internal/indicators}: the raw totals of the partitions asked for, from this instance only. */
+    Answer answerInternal(URI uri) {
+        Map<String, String> query = QueryString.parse(uri.getRawQuery());
+        PartitionSelection partitions;
+        try {
+            partitions = PartitionSelection.of(query);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        try {
+            return new Answer(200, CellTotalsJson.write(local.read(partitions, IndicatorFilter.of(query))));
+        } catch (IndicatorsUnavailable e) {
+            return error(503, "instance " + self + ": " + e.getMessage());
+        }
     }
 
-    private static Map<String, String> queryOf(URI uri) {
-        Map<String, String> query = new HashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    private List<CellTotal> fromEveryInstance(IndicatorFilter filter) throws IndicatorsUnavailable {
+        Map<HostInfo, PartitionSelection> plan;
+        try {
+            plan = ReadPlan.of(streams.metadataForAllStreamsClients(), storeTopics);
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // Kafka Streams refuses metadata before it runs and after it stops.
+            throw new IndicatorsUnavailable("the indicator tables are not available: " + e.getMessage(), e);
+        }
+        // Ask the others first, so that they work while this instance reads its own partitions.
+        List<CompletableFuture<List<CellTotal>>> others = new ArrayList<>();
+        plan.forEach((host, partitions) -> {
+            if (!host.equals(self)) {
+                others.add(remote.read(host, partitions, filter));
+            }
+        });
+        List<CellTotal> totals = new ArrayList<>();
+        if (plan.containsKey(self)) {
+            totals.addAll(local.read(plan.get(self), filter));
+        }
+        for (CompletableFuture<List<CellTotal>> other : others) {
+            try {
+                totals.addAll(other.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IndicatorsUnavailable unavailable) {
+                    throw unavailable;
                 }
+                throw e;
             }
         }
-        return query;
+        requireEachCellOnce(totals);
+        return totals;
+    }
+
+    /** The plan gives each partition to one instance; a cell seen twice means a partition was read twice. */
+    private static void requireEachCellOnce(List<CellTotal> totals) throws IndicatorsUnavailable {
+        Set<String> seen = new HashSet<>();
+        for (CellTotal total : totals) {
+            if (!seen.add(total.cell().key())) {
+                throw new IndicatorsUnavailable("cell " + total.cell().key()
+                        + " came from two partitions; the assignment is changing, try again");
+            }
+        }
+    }
+
+    private static Answer error(int status, String message) {
+        try {
+            return new Answer(status, MAPPER.writeValueAsString(Map.of("error", message)) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error", e);
+        }
     }
 }

@@ -8,47 +8,85 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of an instance: {@code /metrics} for Prometheus, {@code /health/live} and {@code /health/ready}
- * for the orchestrator, {@code /api/indicators} for people and dashboards. The JDK's own server is enough for
- * these few read-only endpoints.
+ * for the orchestrator, {@code /api/indicators} for people and dashboards, and {@code /api/internal/indicators}
+ * for the other instances. The JDK's own server is enough for these few read-only endpoints.
+ *
+ * <p>The server is bound and serving before the pipeline exists, because the pipeline's
+ * {@code application.server} is this server's port (which may be a free port chosen at bind time). Until
+ * {@link #attach} the pipeline's endpoints answer 503.
  */
 public final class MonitorHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String STARTING = "{\"error\": \"the pipeline is starting\"}\n";
+    // A request to /api/indicators holds its thread while the other instances answer, and they may be asking
+    // this one at the same time: keep threads free for their internal requests.
+    private static final int THREADS = 4;
 
     private final HttpServer server;
+    private final ExecutorService threads;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile BooleanSupplier ready = () -> false;
+    private volatile IndicatorQueries indicators;
 
-    public MonitorHttpServer(String host, int port, PrometheusMeterRegistry meters, BooleanSupplier ready,
-            IndicatorQueries indicators) throws IOException {
+    public MonitorHttpServer(String host, int port, PrometheusMeterRegistry meters) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        threads = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "http");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(threads);
         server.createContext("/metrics", ex -> respond(ex, 200, PROMETHEUS_TEXT, meters.scrape()));
         server.createContext("/health/live", ex -> respond(ex, 200, "text/plain", "UP\n"));
         server.createContext("/health/ready", ex -> {
             boolean isReady = ready.getAsBoolean();
             respond(ex, isReady ? 200 : 503, "text/plain", isReady ? "READY\n" : "NOT READY\n");
         });
-        server.createContext("/api/indicators", ex -> {
-            IndicatorQueries.Answer answer = indicators.answer(ex.getRequestURI());
-            respond(ex, answer.status(), "application/json", answer.json());
-        });
+        server.createContext("/api/indicators", ex -> respond(ex, indicators, q -> q.answer(ex.getRequestURI())));
+        server.createContext(RemoteCellTotals.PATH,
+                ex -> respond(ex, indicators, q -> q.answerInternal(ex.getRequestURI())));
         server.start();
         LOG.info("HTTP endpoints on {}", baseUrl());
+    }
+
+    /** Serves the pipeline's readiness and indicator tables from now on. */
+    public void attach(BooleanSupplier pipelineReady, IndicatorQueries queries) {
+        this.ready = pipelineReady;
+        this.indicators = queries;
+    }
+
+    /** The port bound, also when 0 (a free port) was asked for. */
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public URI baseUrl() {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    private static void respond(HttpExchange exchange, IndicatorQueries queries,
+            Function<IndicatorQueries, IndicatorQueries.Answer> ask) throws IOException {
+        IndicatorQueries.Answer answer;
+        try {
+            answer = queries == null ? new IndicatorQueries.Answer(503, STARTING) : ask.apply(queries);
+        } catch (RuntimeException e) {
+            // Without an answer the JDK server just drops the connection; say what went wrong instead.
+            LOG.error("{} failed", exchange.getRequestURI(), e);
+            answer = new IndicatorQueries.Answer(500, "{\"error\": \"internal error, see the instance's log\"}\n");
+        }
+        respond(exchange, answer.status(), "application/json", answer.json());
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body)
@@ -69,6 +107,9 @@ public final class MonitorHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 }

@@ -61,11 +61,32 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = call("registering a schema under subject " + subject,
-                "POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = call("registering a schema under subject " + subject,
+                    "POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        } catch (SchemaRegistryException refused) {
+            return registeredMeanwhile(subject, schema, refused);
+        }
         int id = answer.path("id").asInt();
         remember(key, id);
         return id;
+    }
+
+    /**
+     * A 409 is not always an incompatible schema: Apicurio's compatibility API also answers it to the loser of two
+     * instances registering the same new schema at once. If a lookup finds the schema, that race is what happened.
+     */
+    private int registeredMeanwhile(String subject, Schema schema, SchemaRegistryException refused) {
+        if (refused.httpStatus() != 409) {
+            throw refused;
+        }
+        try {
+            return lookup(subject, schema);
+        } catch (SchemaRegistryException notThere) {
+            refused.addSuppressed(notThere);
+            throw refused;
+        }
     }
 
     @Override

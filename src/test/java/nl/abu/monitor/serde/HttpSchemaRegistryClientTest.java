@@ -161,11 +161,29 @@ class HttpSchemaRegistryClientTest {
         // given
         String url = registry(0, 409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible\"}");
 
-        // when / then
+        // when / then: only a lookup, to tell a concurrent registration from an incompatible schema
         assertThatThrownBy(() -> client(url, FAST_FOREVER).register("s-value", WorkerStay.getClassSchema()))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409))
                 .hasMessageContaining("incompatible");
-        assertThat(requests).hasValue(1);
+        assertThat(requestLines).extracting(line -> line.split(" ")[0] + " " + line.split(" ")[1]).containsExactly(
+                "POST /apis/ccompat/v7/subjects/s-value/versions", "POST /apis/ccompat/v7/subjects/s-value");
+    }
+
+    @Test
+    void aConflictWithAConcurrentRegistrationOfTheSameSchemaGivesItsId() throws IOException {
+        // given a registry where another instance registered the schema a moment before (Apicurio answers 409)
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            boolean registering = exchange.getRequestURI().getPath().endsWith("/versions");
+            answer(exchange, registering ? 409 : 200, registering
+                    ? "{\"error_code\":409,\"message\":\"An artifact with ID 's-value' already exists.\"}"
+                    : "{\"subject\":\"s-value\",\"id\":12,\"version\":1}");
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7";
+
+        // when / then
+        assertThat(client(url, FAST_FOREVER).register("s-value", WorkerStay.getClassSchema())).isEqualTo(12);
     }
 
     @Test
