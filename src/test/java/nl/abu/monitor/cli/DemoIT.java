@@ -4,14 +4,76 @@ import static nl.abu.monitor.cli.MonitorProcess.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import nl.abu.monitor.Topics;
+import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.Indicator;
+import nl.abu.monitor.indicator.IndicatorJson;
+import nl.abu.monitor.indicator.Scope;
+import nl.abu.monitor.serde.AvroSerdes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-/** `demo` as a user runs it: its own JVM, started, looked at over HTTP, then stopped with Ctrl-C (SIGINT). */
+/**
+ * `demo` as a user runs it: its own JVM, started, looked at over HTTP and on the output topic, then stopped with
+ * Ctrl-C (SIGINT).
+ */
 class DemoIT {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every indicator with a year, a quarter and a month; {@code all}, and a sector where the indicator has them. */
+    private static void assertEveryIndicatorPeriodKindAndScope(JsonNode rows) {
+        for (Indicator indicator : Indicator.values()) {
+            List<JsonNode> own = new ArrayList<>();
+            rows.forEach(r -> {
+                if (r.path("indicator").asText().equals(indicator.id())) {
+                    own.add(r);
+                }
+            });
+            assertThat(own).as(indicator.id()).extracting(r -> periodKind(r.path("period").asText()))
+                    .contains("year", "quarter", "month");
+            assertThat(own).as(indicator.id()).extracting(r -> r.path("scope").asText()).contains(Scope.ALL);
+            if (indicator.hasSectorScopes()) {
+                assertThat(own).as(indicator.id()).anyMatch(r -> r.path("scope").asText().startsWith("sector:"));
+            }
+        }
+    }
+
+    private static String periodKind(String period) {
+        return period.length() == 4 ? "year" : period.contains("Q") ? "quarter" : "month";
+    }
+
+    /** The latest value per key on abu.indicators.v1, as JSON rows. */
+    private static JsonNode outputTopic(String bootstrap, String registry) {
+        Map<String, IndicatorValue> latest = new HashMap<>();
+        try (KafkaConsumer<String, IndicatorValue> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.GROUP_ID_CONFIG, "demo-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                AvroSerdes.valueSerde(IndicatorValue.class, Map.of("schema.registry.url", registry)).deserializer())) {
+            consumer.subscribe(List.of(Topics.INDICATORS));
+            for (int empty = 0; empty < 3; ) {
+                var records = consumer.poll(Duration.ofMillis(1_000));
+                records.forEach(r -> latest.put(r.key(), r.value()));
+                empty = records.isEmpty() ? empty + 1 : 0;
+            }
+        }
+        ArrayNode rows = JSON.createArrayNode();
+        latest.values().stream().filter(java.util.Objects::nonNull).forEach(v -> rows.add(IndicatorJson.toJson(v)));
+        return rows;
+    }
 
     @Test
     void startsWithinAMinuteServesMetricsAndStopsEverythingOnCtrlC() throws Exception {
@@ -29,10 +91,12 @@ class DemoIT {
             // and the simulator's records flow through the pipeline into the metrics and the API
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(get(addresses.get("metrics")).body())
                     .contains("jvm_memory_used_bytes").contains("abu_records_accepted_total").contains("kafka_stream"));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(get(addresses.get("api").replace("/api/indicators", "/health/ready")).statusCode())
-                        .isEqualTo(200);
-                assertThat(get(addresses.get("api")).body()).contains("\"language_training_share\"");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    get(addresses.get("api").replace("/api/indicators", "/health/ready")).statusCode()).isEqualTo(200));
+            // and every indicator, period kind and scope kind is live, in the API and on the output topic
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                assertEveryIndicatorPeriodKindAndScope(JSON.readTree(get(addresses.get("api")).body()));
+                assertEveryIndicatorPeriodKindAndScope(outputTopic(addresses.get("bootstrap"), addresses.get("registry")));
             });
 
             // when the user presses Ctrl-C

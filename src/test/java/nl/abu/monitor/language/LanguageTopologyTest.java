@@ -197,4 +197,57 @@ class LanguageTopologyTest {
             assertThat(live.indicator("long_stay_share|2025|all").getDenominator()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aLateEventForAClosedMonthStillCountsInThatMonth() {
+        // given March 2025 is long over
+        // when a stay that ran from 3 to 20 March arrives only now
+        pipeline.send(Topics.WORKER_STAYS, stay("S-1", worker(1), LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 20))
+                .setRecordedAt(Instant.parse("2025-11-30T10:00:00Z")).build());
+
+        // then March counts the worker, April does not
+        assertThat(pipeline.indicator("long_stay_share|2025-03|all").getDenominator()).isEqualTo(1);
+        assertThat(pipeline.indicator("long_stay_share|2025-04|all")).isNull();
+    }
+
+    @Test
+    void aWorkerWithSeveralStaysCountsOncePerPeriodAndInEachSectorOfAStay() {
+        // given one worker who came three times (circular migration), twice in logistics and once in horticulture
+        pipeline.send(Topics.WORKER_STAYS, stay("S-1", worker(1), LocalDate.of(2024, 1, 8), LocalDate.of(2024, 3, 29))
+                .build());
+        pipeline.send(Topics.WORKER_STAYS, stay("S-2", worker(1), LocalDate.of(2024, 4, 15), LocalDate.of(2024, 6, 1))
+                .setSector(Sector.HORTICULTURE).build());
+        pipeline.send(Topics.WORKER_STAYS, stay("S-3", worker(1), LocalDate.of(2024, 6, 3), null).build());
+
+        // then 2024 counts one worker, in both sectors, and the second quarter counts the worker once
+        assertThat(pipeline.indicator("long_stay_share|2024|all").getDenominator()).isEqualTo(1);
+        assertThat(pipeline.indicator("long_stay_share|2024-Q2|all").getDenominator()).isEqualTo(1);
+        assertThat(pipeline.indicator("long_stay_share|2024|sector:HORTICULTURE").getStatus())
+                .isEqualTo(IndicatorStatus.SUPPRESSED);
+        assertThat(pipeline.indicator("long_stay_share|2024|sector:LOGISTICS").getStatus())
+                .isEqualTo(IndicatorStatus.SUPPRESSED);
+        // no single stay lasted 183 days in 2024 before 3 June + 183 = 3 December
+        assertThat(pipeline.indicator("language_training_share|2024-11|all")).isNull();
+        assertThat(pipeline.indicator("language_training_share|2024-12|all").getDenominator()).isEqualTo(1);
+    }
+
+    @Test
+    void periodBoundariesFollowTheCalendar() {
+        // given arrivals on 31 December 2024, 1 January 2025 and 29 February 2024, and a departure on 31 March 2025
+        pipeline.send(Topics.WORKER_STAYS, stay("S-1", worker(1), LocalDate.of(2024, 12, 31), null).build());
+        pipeline.send(Topics.WORKER_STAYS, stay("S-2", worker(2), LocalDate.of(2025, 1, 1), null).build());
+        pipeline.send(Topics.WORKER_STAYS, stay("S-3", worker(3), LocalDate.of(2024, 2, 29),
+                LocalDate.of(2025, 3, 31)).build());
+
+        // then
+        assertThat(pipeline.indicator("long_stay_share|2024-12|all").getDenominator()).isEqualTo(2);
+        assertThat(pipeline.indicator("long_stay_share|2024|all").getDenominator()).isEqualTo(2);
+        assertThat(pipeline.indicator("long_stay_share|2024-02|all").getDenominator()).isEqualTo(1);
+        assertThat(pipeline.indicator("long_stay_share|2025-01|all").getDenominator()).isEqualTo(3);
+        assertThat(pipeline.indicator("long_stay_share|2025-Q1|all").getDenominator()).isEqualTo(3);
+        assertThat(pipeline.indicator("long_stay_share|2025-Q2|all").getDenominator()).isEqualTo(2);
+        // 29 February 2024 + 183 days = 30 August 2024
+        assertThat(pipeline.indicator("language_training_share|2024-08|all").getDenominator()).isEqualTo(1);
+        assertThat(pipeline.indicator("language_training_share|2024-07|all")).isNull();
+    }
 }
