@@ -14,6 +14,7 @@ public final class Topics {
     public static final String REJECTED = "abu.rejected.v1";
     public static final String INDICATORS = "abu.indicators.v1";
     public static final String INDICATOR_ALERTS = "abu.indicator-alerts.v1";
+    public static final String INDICATOR_TARGETS = "abu.indicator-targets.v1";
 
     public static final List<String> INPUTS = List.of(
             MEMBERS, WORKER_STAYS, LANGUAGE_ENROLMENTS, EURES_PLACEMENTS, BRP_REGISTRATIONS, PKS_HOUSING_RATINGS);

@@ -15,6 +15,8 @@ import nl.abu.monitor.http.StoreSourceTopics;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
+import nl.abu.monitor.indicator.TargetsSeeder;
+import nl.abu.monitor.indicator.TargetsStore;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
@@ -42,6 +44,8 @@ final class RunningMonitor implements AutoCloseable {
         try (Admin admin = Admin.create(adminProps(options))) {
             new TopicSetup(options.partitions(), options.replicationFactor()).createMissing(admin);
         }
+        TargetsSeeder.seedIfEmpty(options.bootstrapServers(), options.kafkaOverrides(), options.serdeConfig(),
+                Targets.contractDefaults());
         // Bound first: its port (perhaps a free one) goes into application.server, which the pipeline needs.
         http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters);
         try {
@@ -67,7 +71,7 @@ final class RunningMonitor implements AutoCloseable {
         List<String> totalsStores = PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList();
         http.attach(app::isRunning, new IndicatorQueries(app.streams(), advertised,
                 StoreSourceTopics.of(topology.describe(), options.applicationId(), totalsStores),
-                new IndicatorValues(settings.targets(), settings.minimumCellSize()), options.asOf(),
+                () -> new IndicatorValues(TargetsStore.query(app.streams()), settings.minimumCellSize()), options.asOf(),
                 settings.openYears()));
         app.start();
         return app;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ public final class IndicatorQueries {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Map<String, Set<String>> storeTopics;
-    private final IndicatorValues values;
+    private final Supplier<IndicatorValues> values;
     private final AsOfDate asOf;
     private final int openYears;
     private final LocalCellTotals local;
@@ -50,7 +51,7 @@ public final class IndicatorQueries {
      * @param storeTopics per totals store, the source topics of its sub-topology ({@link StoreSourceTopics})
      */
     public IndicatorQueries(KafkaStreams streams, HostInfo self, Map<String, Set<String>> storeTopics,
-            IndicatorValues values, AsOfDate asOf, int openYears) {
+            Supplier<IndicatorValues> values, AsOfDate asOf, int openYears) {
         this.streams = streams;
         this.self = self;
         this.storeTopics = Map.copyOf(storeTopics);
@@ -73,9 +74,10 @@ public final class IndicatorQueries {
             List<CellTotal> totals = fromEveryInstance(IndicatorFilter.of(query));
             ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
             List<IndicatorValue> rows = new ArrayList<>();
+            IndicatorValues current = values.get();
             for (CellTotal total : totals) {
                 if (calendar.periods().contains(total.cell().period())) {
-                    rows.add(values.of(total.cell(), total.numerator(), total.denominator(), calendar.asOf()));
+                    rows.add(current.of(total.cell(), total.numerator(), total.denominator(), calendar.asOf()));
                 }
             }
             rows.sort(IndicatorOrder.INSTANCE);

@@ -2,6 +2,7 @@ package nl.abu.monitor.indicator;
 
 import java.time.Duration;
 import nl.abu.monitor.Topics;
+import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
@@ -10,6 +11,7 @@ import nl.abu.monitor.state.CellMembership;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -25,16 +27,16 @@ import org.apache.kafka.streams.state.Stores;
 public final class IndicatorOutput {
     private final StreamsBuilder builder;
     private final PipelineSerdes serdes;
-    private final IndicatorValues values;
+    private final int minimumCellSize;
     private final AsOfDate asOf;
     private final int openYears;
     private final Duration dateCheckInterval;
 
-    public IndicatorOutput(StreamsBuilder builder, PipelineSerdes serdes, IndicatorValues values, AsOfDate asOf,
+    public IndicatorOutput(StreamsBuilder builder, PipelineSerdes serdes, int minimumCellSize, AsOfDate asOf,
             int openYears, Duration dateCheckInterval) {
         this.builder = builder;
         this.serdes = serdes;
-        this.values = values;
+        this.minimumCellSize = minimumCellSize;
         this.asOf = asOf;
         this.openYears = openYears;
         this.dateCheckInterval = dateCheckInterval;
@@ -66,11 +68,22 @@ public final class IndicatorOutput {
                         Named.as(totalsStoreOf(family)),
                         Materialized.<String, CellCounts, KeyValueStore<Bytes, byte[]>>as(totalsStoreOf(family))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.of(CellCounts.class)));
+        String statusStore = family + "-alert-statuses";
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(statusStore),
+                Serdes.String(), Serdes.String()));
         totals.toStream(Named.as(family + "-cell-totals-changes"))
-                .process(() -> new IndicatorEmitStep(totalsStoreOf(family), values, asOf, openYears, dateCheckInterval),
-                        Named.as(family + "-indicator-values"), totalsStoreOf(family))
-                .to(Topics.INDICATORS, Produced.with(Serdes.String(), serdes.of(IndicatorValue.class))
-                        .withName(family + "-indicators-sink"));
+                .process(() -> new IndicatorEmitStep(totalsStoreOf(family), statusStore, minimumCellSize, asOf,
+                        openYears, dateCheckInterval), Named.as(family + "-indicator-values"), totalsStoreOf(family),
+                        statusStore)
+                .split(Named.as(family + "-output-"))
+                .branch((cell, record) -> record instanceof IndicatorAlert, Branched.withConsumer(alerts -> alerts
+                        .mapValues(record -> (IndicatorAlert) record, Named.as(family + "-alerts"))
+                        .to(Topics.INDICATOR_ALERTS, Produced.with(Serdes.String(), serdes.of(IndicatorAlert.class))
+                                .withName(family + "-alerts-sink")), "alerts"))
+                .defaultBranch(Branched.withConsumer(values -> values
+                        .mapValues(record -> (IndicatorValue) record, Named.as(family + "-values"))
+                        .to(Topics.INDICATORS, Produced.with(Serdes.String(), serdes.of(IndicatorValue.class))
+                                .withName(family + "-indicators-sink")), "values"));
         return totals;
     }
 }

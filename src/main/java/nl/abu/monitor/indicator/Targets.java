@@ -1,10 +1,9 @@
 package nl.abu.monitor.indicator;
 
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import nl.abu.monitor.period.PeriodKind;
 
 /** The targets in force, by indicator. */
 public final class Targets {
@@ -15,20 +14,31 @@ public final class Targets {
         targets.forEach(t -> byIndicator.put(t.indicator(), t));
     }
 
-    /** The default targets of contract section 4. */
+    /** The defaults of contract section 5, as the versioned file {@code targets.json} in the jar holds them. */
     public static Targets contractDefaults() {
-        EnumSet<PeriodKind> all = EnumSet.allOf(PeriodKind.class);
-        EnumSet<PeriodKind> years = EnumSet.of(PeriodKind.YEAR);
-        return new Targets(java.util.List.of(
-                new Target(Indicator.LANGUAGE_TRAINING_SHARE, Target.Comparison.AT_LEAST, 0.35, 0.05, all),
-                new Target(Indicator.EURES_FEC_MEMBERS, Target.Comparison.AT_LEAST, 35, 0.10, years),
-                new Target(Indicator.BRP_REGISTRATION_ON_TIME_SHARE, Target.Comparison.AT_LEAST, 0.95, 0.05, all),
-                new Target(Indicator.BRP_DEREGISTRATION_SHARE, Target.Comparison.AT_LEAST, 0.95, 0.05, all),
-                new Target(Indicator.HOUSING_CERTIFIED_SHARE, Target.Comparison.AT_LEAST, 1.0, 0.05, all),
-                new Target(Indicator.HOUSING_RENT_WITHIN_PKS_SHARE, Target.Comparison.AT_LEAST, 1.0, 0.05, all)));
+        return new Targets(TargetFile.bundled());
     }
 
     public Optional<Target> forCell(IndicatorCell cell) {
         return Optional.ofNullable(byIndicator.get(cell.indicator())).filter(t -> t.appliesTo(cell.period().kind()));
+    }
+
+    public Collection<Target> all() {
+        return byIndicator.values();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Targets t && t.byIndicator.equals(byIndicator);
+    }
+
+    @Override
+    public int hashCode() {
+        return byIndicator.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return byIndicator.values().toString();
     }
 }

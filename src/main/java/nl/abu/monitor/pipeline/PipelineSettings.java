@@ -8,8 +8,11 @@ import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 
-/** What the topology is built with: the as-of clock, the reporting rules and the serde configuration. */
-public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets targets,
+/**
+ * What the topology is built with: the as-of clock, the reporting rules and the serde configuration. The seed
+ * targets fill the targets topic when it has never held anything; after that, the topic holds the targets in force.
+ */
+public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets seedTargets,
         Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval) {
     /** How often a running pipeline checks whether the as-of date has moved. */
     public static final Duration DEFAULT_DATE_CHECK_INTERVAL = Duration.ofMinutes(1);

@@ -6,7 +6,13 @@ import nl.abu.monitor.brp.BrpTopology;
 import nl.abu.monitor.eures.EuresTopology;
 import nl.abu.monitor.housing.HousingTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.indicator.TargetsStore;
+import nl.abu.monitor.events.IndicatorTarget;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 import nl.abu.monitor.ingest.InputTables;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.language.LanguageTopology;
@@ -26,8 +32,11 @@ public final class PipelineTopology {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
         InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
-        IndicatorOutput output = new IndicatorOutput(builder, serdes,
-                new IndicatorValues(settings.targets(), settings.minimumCellSize()), settings.asOf(),
+        builder.globalTable(Topics.INDICATOR_TARGETS,
+                Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
+                Materialized.<String, IndicatorTarget, KeyValueStore<Bytes, byte[]>>as(TargetsStore.NAME)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(IndicatorTarget.class)));
+        IndicatorOutput output = new IndicatorOutput(builder, serdes, settings.minimumCellSize(), settings.asOf(),
                 settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);

@@ -45,6 +45,7 @@ public final class TopicSetup {
         List<NewTopic> wanted = new ArrayList<>();
         Topics.INPUTS.forEach(t -> wanted.add(topic(t, keptForever)));
         wanted.add(topic(Topics.INDICATORS, compacted));
+        wanted.add(topic(Topics.INDICATOR_TARGETS, compacted));
         wanted.add(topic(Topics.INDICATOR_ALERTS, keptForever));
         wanted.add(topic(Topics.REJECTED, keptForever));
         try {

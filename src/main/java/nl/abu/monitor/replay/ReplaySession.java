@@ -19,6 +19,7 @@ import nl.abu.monitor.Topics;
 import nl.abu.monitor.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.indicator.TargetsSeeder;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.jsonl.JsonLine;
 import nl.abu.monitor.period.AsOfDate;
@@ -65,6 +66,7 @@ public final class ReplaySession implements AutoCloseable {
         this.serdeConfig = Map.of("schema.registry.url", platform.registryUrl());
         this.settings = PipelineSettings.defaults(AsOfDate.fixed(asOf), serdeConfig, counters);
         new TopicSetup(Optional.of(partitions), Optional.of((short) 1)).createMissing(admin);
+        TargetsSeeder.seedIfEmpty(platform.bootstrapServers(), Map.of(), serdeConfig, settings.seedTargets());
     }
 
     /** Publishes the lines as they are (the pipeline judges them); a line that is no record is reported. */
@@ -102,7 +104,7 @@ public final class ReplaySession implements AutoCloseable {
     public List<IndicatorValue> indicators() {
         return IndicatorReport.complete(IndicatorTopicReader.latest(platform.bootstrapServers(), serdeConfig).values(),
                 new ReportingCalendar(asOf, settings.openYears()),
-                new IndicatorValues(settings.targets(), settings.minimumCellSize()));
+                new IndicatorValues(settings.seedTargets(), settings.minimumCellSize()));
     }
 
     private static boolean isAlive(KafkaStreams.State state) {

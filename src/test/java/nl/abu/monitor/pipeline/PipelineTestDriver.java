@@ -9,7 +9,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.abu.monitor.Topics;
+import nl.abu.monitor.events.IndicatorAlert;
+import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.Target;
+import nl.abu.monitor.indicator.TargetRecords;
+import nl.abu.monitor.indicator.Targets;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.ingest.RecordValidator;
@@ -35,6 +40,8 @@ public final class PipelineTestDriver implements AutoCloseable {
     private final Map<String, IndicatorValue> indicators = new HashMap<>();
     private final TestOutputTopic<String, IndicatorValue> indicatorTopic;
     private final TestOutputTopic<byte[], byte[]> rejectedTopic;
+    private final TestOutputTopic<String, IndicatorAlert> alertTopic;
+    private final TestInputTopic<String, IndicatorTarget> targetTopic;
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final AtomicReference<LocalDate> today;
@@ -55,6 +62,27 @@ public final class PipelineTestDriver implements AutoCloseable {
                 serdes.of(IndicatorValue.class).deserializer());
         this.rejectedTopic = driver.createOutputTopic(Topics.REJECTED, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        this.alertTopic = driver.createOutputTopic(Topics.INDICATOR_ALERTS, new StringDeserializer(),
+                serdes.of(IndicatorAlert.class).deserializer());
+        this.targetTopic = driver.createInputTopic(Topics.INDICATOR_TARGETS, new StringSerializer(),
+                serdes.of(IndicatorTarget.class).serializer());
+        // As a new deployment does, the targets topic starts with the targets file's defaults.
+        Targets.contractDefaults().all().forEach(this::setTarget);
+        tick();
+    }
+
+    /** Sets a target on the targets topic, as an operator does at run time; the pipeline notices within its check. */
+    public void setTarget(Target target) {
+        targetTopic.pipeInput(target.indicator().id(), TargetRecords.toRecord(target, Instant.now()));
+    }
+
+    /** Lets the pipeline's periodic check run (date and target changes). */
+    public void tick() {
+        driver.advanceWallClockTime(PipelineSettings.DEFAULT_DATE_CHECK_INTERVAL);
+    }
+
+    public List<IndicatorAlert> alerts() {
+        return alertTopic.readValuesToList();
     }
 
     /** Moves the as-of date, as the calendar does in live mode, and lets the pipeline notice. */

@@ -45,6 +45,8 @@ public final class RunningPipeline implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             new TopicSetup(Optional.of(2), Optional.of((short) 1)).createMissing(admin);
         }
+        nl.abu.monitor.indicator.TargetsSeeder.seedIfEmpty(platform.bootstrapServers(), Map.of(), serdeConfig,
+                nl.abu.monitor.indicator.Targets.contractDefaults());
         this.stateDir = Files.createTempDirectory("pipeline-it-state");
         IngestCounters counters = new IngestCounters(meters);
         Properties props = StreamsProperties.of(platform.bootstrapServers(), serdeConfig, counters);
