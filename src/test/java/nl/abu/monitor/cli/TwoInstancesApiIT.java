@@ -90,8 +90,10 @@ class TwoInstancesApiIT {
             }
             assertThat(body(second, byPath)).isEqualTo(body(first, byPath));
             // and the whole listing has cells from both instances' stores, each once
+            // (processing of other cells may still be going on: wait until both instances agree)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(body(second, "/api/indicators")).isEqualTo(body(first, "/api/indicators")));
             String everything = body(first, "/api/indicators");
-            assertThat(body(second, "/api/indicators")).isEqualTo(everything);
             List<String> listed = StreamSupport.stream(JSON.readTree(everything).spliterator(), false)
                     .map(r -> r.get("indicator").asText() + "|" + r.get("period").asText() + "|"
                             + r.get("scope").asText()).toList();
