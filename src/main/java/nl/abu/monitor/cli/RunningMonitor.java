@@ -16,6 +16,7 @@ import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
 import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.metrics.IndicatorGauges;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -33,6 +34,7 @@ final class RunningMonitor implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final PipelineApp pipeline;
     private final MonitorHttpServer http;
+    private final IndicatorGauges indicatorGauges;
 
     RunningMonitor(MonitorOptions options) throws IOException, InterruptedException {
         new JvmMemoryMetrics().bindTo(meters);
@@ -50,6 +52,8 @@ final class RunningMonitor implements AutoCloseable {
             http.close();
             throw e;
         }
+        indicatorGauges = IndicatorGauges.startFor(pipeline, meters, Targets::contractDefaults,
+                options.minimumCellSize(), options.asOf(), IndicatorGauges.DEFAULT_REFRESH_INTERVAL);
     }
 
     private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
@@ -90,6 +94,7 @@ final class RunningMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        indicatorGauges.close();
         http.close();
         pipeline.close();
         gcMetrics.close();
