@@ -18,6 +18,7 @@ import nl.abu.monitor.indicator.Targets;
 import nl.abu.monitor.indicator.TargetsSeeder;
 import nl.abu.monitor.indicator.TargetsStore;
 import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.metrics.IndicatorGauges;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -35,6 +36,7 @@ final class RunningMonitor implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final PipelineApp pipeline;
     private final MonitorHttpServer http;
+    private final IndicatorGauges indicatorGauges;
 
     RunningMonitor(MonitorOptions options) throws IOException, InterruptedException {
         new JvmMemoryMetrics().bindTo(meters);
@@ -54,6 +56,8 @@ final class RunningMonitor implements AutoCloseable {
             http.close();
             throw e;
         }
+        indicatorGauges = IndicatorGauges.startFor(pipeline, meters, Targets::contractDefaults,
+                options.minimumCellSize(), options.asOf(), IndicatorGauges.DEFAULT_REFRESH_INTERVAL);
     }
 
     private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
@@ -94,6 +98,7 @@ final class RunningMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        indicatorGauges.close();
         http.close();
         pipeline.close();
         gcMetrics.close();

@@ -1,26 +1,71 @@
 package nl.abu.monitor.pipeline;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running pipeline: Kafka Streams with its metrics bound to Micrometer. */
+/**
+ * A running pipeline: Kafka Streams with its metrics bound to Micrometer, and {@code abu_pipeline_running} (1 while
+ * the streams are RUNNING, else 0).
+ *
+ * <p>{@link KafkaStreamsMetrics} registers a meter per Kafka metric, and Kafka Streams adds and removes metrics as
+ * tasks and threads come and go (rebalances). Micrometer 1.16 re-reads the metrics on its refresh and removes the
+ * meters of metrics that are gone (micrometer#2843 was the leak before that), so stale meters of revoked tasks
+ * last at most one refresh interval, reading NaN meanwhile. The binder is closed on shutdown, which removes its
+ * meters; its refresh thread is ours and is stopped then too.
+ */
 public final class PipelineApp implements AutoCloseable {
+    /** How often the Kafka metrics are re-read for new and removed ones; Micrometer's default. */
+    public static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(60);
+    static final String RUNNING_GAUGE = "abu_pipeline_running";
+
     private static final Logger LOG = LoggerFactory.getLogger(PipelineApp.class);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final ScheduledExecutorService metricsScheduler;
+    private final MeterRegistry meters;
+    private final Gauge running;
+    private final List<KafkaStreams.StateListener> stateListeners = new CopyOnWriteArrayList<>();
 
     public PipelineApp(Topology topology, Properties streamsProperties, MeterRegistry meters) {
+        this(topology, streamsProperties, meters, DEFAULT_METRICS_REFRESH);
+    }
+
+    /** @param metricsRefresh how often the binder looks for Kafka metrics added and removed */
+    public PipelineApp(Topology topology, Properties streamsProperties, MeterRegistry meters, Duration metricsRefresh) {
         this.streams = new KafkaStreams(topology, streamsProperties);
-        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        this.meters = meters;
+        this.metricsScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-streams-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), metricsScheduler, metricsRefresh);
         streamsMetrics.bindTo(meters);
-        streams.setStateListener((now, before) -> LOG.info("Pipeline state {} -> {}", before, now));
+        this.running = Gauge.builder(RUNNING_GAUGE, this, app -> app.isRunning() ? 1 : 0)
+                .description("1 while the pipeline's Kafka Streams are RUNNING, else 0").strongReference(true)
+                .register(meters);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Pipeline state {} -> {}", before, now);
+            stateListeners.forEach(listener -> listener.onChange(now, before));
+        });
+    }
+
+    /** Also tells {@code listener} of every state change (on a stream thread: keep it short). */
+    public void addStateListener(KafkaStreams.StateListener listener) {
+        stateListeners.add(listener);
     }
 
     public void start() {
@@ -43,6 +88,8 @@ public final class PipelineApp implements AutoCloseable {
     public void close() {
         // Close the binder first: it holds meters that read from the client being closed.
         streamsMetrics.close();
+        metricsScheduler.shutdownNow();
+        meters.remove(running);
         streams.close(Duration.ofSeconds(30));
     }
 }
