@@ -16,7 +16,7 @@ import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.indicator.Targets;
 import nl.abu.monitor.indicator.TargetsSeeder;
-import nl.abu.monitor.indicator.TargetsStore;
+import nl.abu.monitor.indicator.LiveTargets;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.metrics.IndicatorGauges;
 import nl.abu.monitor.pipeline.PipelineApp;
@@ -56,7 +56,8 @@ final class RunningMonitor implements AutoCloseable {
             http.close();
             throw e;
         }
-        indicatorGauges = IndicatorGauges.startFor(pipeline, meters, Targets::contractDefaults,
+        indicatorGauges = IndicatorGauges.startFor(pipeline, meters, new LiveTargets(pipeline.streams(),
+                Targets.contractDefaults()),
                 options.minimumCellSize(), options.asOf(), IndicatorGauges.DEFAULT_REFRESH_INTERVAL);
     }
 
@@ -73,9 +74,10 @@ final class RunningMonitor implements AutoCloseable {
         Topology topology = PipelineTopology.build(settings);
         PipelineApp app = new PipelineApp(topology, props, meters);
         List<String> totalsStores = PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList();
+        LiveTargets liveTargets = new LiveTargets(app.streams(), settings.seedTargets());
         http.attach(app::isRunning, new IndicatorQueries(app.streams(), advertised,
                 StoreSourceTopics.of(topology.describe(), options.applicationId(), totalsStores),
-                () -> new IndicatorValues(TargetsStore.query(app.streams()), settings.minimumCellSize()), options.asOf(),
+                () -> new IndicatorValues(liveTargets.get(), settings.minimumCellSize()), options.asOf(),
                 settings.openYears()));
         app.start();
         return app;
