@@ -14,8 +14,8 @@ import nl.abu.monitor.period.ReportingCalendar;
  */
 public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets seedTargets,
         Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval) {
-    /** How often a running pipeline checks whether the as-of date has moved. */
-    public static final Duration DEFAULT_DATE_CHECK_INTERVAL = Duration.ofMinutes(1);
+    /** How often a running pipeline checks whether the as-of date has moved or a target has changed. */
+    public static final Duration DEFAULT_DATE_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     public static PipelineSettings defaults(AsOfDate asOf, Map<String, ?> serdeConfig, IngestCounters counters) {
         return new PipelineSettings(asOf, ReportingCalendar.DEFAULT_OPEN_YEARS,
