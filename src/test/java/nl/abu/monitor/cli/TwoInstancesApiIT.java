@@ -22,6 +22,7 @@ import nl.abu.monitor.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.Sector;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.pipeline.PipelineTopology;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.language.LanguageTopology;
@@ -139,12 +140,16 @@ class TwoInstancesApiIT {
     }
 
     /** The cells in this instance's own (active) partitions of the totals store. */
+    /** The cells in this instance's indicator tables, of every family. */
     private static Set<String> localCells(RunningMonitor instance) {
-        ReadOnlyKeyValueStore<String, CellCounts> store = instance.pipeline().streams().store(
-                StoreQueryParameters.fromNameAndType(TOTALS, QueryableStoreTypes.keyValueStore()));
         Set<String> cells = new HashSet<>();
-        try (KeyValueIterator<String, CellCounts> all = store.all()) {
-            all.forEachRemaining(kv -> cells.add(kv.key));
+        for (String family : PipelineTopology.FAMILIES) {
+            ReadOnlyKeyValueStore<String, CellCounts> store = instance.pipeline().streams().store(
+                    StoreQueryParameters.fromNameAndType(IndicatorOutput.totalsStoreOf(family),
+                            QueryableStoreTypes.keyValueStore()));
+            try (KeyValueIterator<String, CellCounts> all = store.all()) {
+                all.forEachRemaining(kv -> cells.add(kv.key));
+            }
         }
         return cells;
     }
