@@ -65,7 +65,7 @@ final class RunningMonitor implements AutoCloseable {
         IngestCounters counters = new IngestCounters(meters);
         PipelineSettings settings = new PipelineSettings(options.asOf(), options.openYears(),
                 options.minimumCellSize(), Targets.contractDefaults(), options.serdeConfig(), counters,
-                PipelineSettings.DEFAULT_DATE_CHECK_INTERVAL);
+                options.dateCheckInterval());
         Properties props = StreamsProperties.of(options.bootstrapServers(), options.serdeConfig(), counters);
         props.putAll(options.kafkaOverrides());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());

@@ -213,7 +213,7 @@ class DashboardModelTest {
             "abu_indicator_value", "abu_indicator_numerator", "abu_indicator_denominator", "abu_indicator_target",
             "abu_indicator_expected", "abu_indicator_status",
             "abu_records_accepted_total", "abu_records_stale_total", "abu_records_rejected_total",
-            "kafka_stream_client_state", "kafka_stream_alive_stream_threads", "kafka_stream_failed_stream_threads",
+            "kafka_stream_client_state", "kafka_stream_alive_stream_threads", "kafka_stream_failed_stream_threads_total",
             "kafka_stream_thread_process_total", "kafka_consumer_fetch_manager_records_lag_max",
             "jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_gc_pause_seconds_sum", "jvm_threads_live_threads",
             "process_cpu_usage", "system_cpu_usage");

@@ -25,9 +25,34 @@ import java.util.regex.Pattern;
  * {@code allValue} when it has "All", else its current value. An unknown variable is an error.
  */
 public final class PromqlExpressions {
-    /** One expression and where it comes from, e.g. {@code grafana/dashboards/pipeline-health.json panel 7 "Scraped" A}. */
-    public record Expression(String source, String expr) {
+    /** Where an expression comes from. */
+    public enum Kind {
+        PANEL, RECORDING_RULE, ALERTING_RULE
     }
+
+    /** One expression and where it comes from, e.g. {@code grafana/dashboards/pipeline-health.json panel 7 "Scraped" A}. */
+    public record Expression(String source, String expr, Kind kind) {
+
+        /**
+         * The data this expression looks at, without the threshold an alert compares it with: for an alerting rule
+         * whose expression ends in a top-level comparison with a number ({@code up == 0},
+         * {@code state != 2}, {@code ratio > 0.05}), the left-hand side of that comparison; any other expression
+         * as it is. A threshold alert is empty while all is well, so it is its data part that must not be empty.
+         * A comparison inside parentheses (as in the drift alerts' {@code and on (...) (status == 1)}) is part of
+         * the selection, not a threshold, and stays.
+         */
+        public Expression withoutThreshold() {
+            if (kind != Kind.ALERTING_RULE) {
+                return this;
+            }
+            return trailingThreshold(expr).map(at -> new Expression(source + " (without its threshold "
+                    + expr.substring(at).strip() + ")", expr.substring(0, at).strip(), kind)).orElse(this);
+        }
+    }
+
+    /** {@code bool} is optional; the number is a PromQL float literal (no Inf/NaN: a threshold is finite). */
+    private static final Pattern THRESHOLD = Pattern.compile(
+            "^(==|!=|>=|<=|>|<)\\s*(?:bool\\s+)?[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*$");
 
     static final Map<String, String> SAMPLE_VALUES = Map.of(
             "period_kind", "year",
@@ -49,6 +74,46 @@ public final class PromqlExpressions {
         return all;
     }
 
+    /** {@link #all()}, each alerting rule that compares with a threshold reduced to its data part. */
+    public static List<Expression> allWithoutThresholds() {
+        return all().stream().map(Expression::withoutThreshold).toList();
+    }
+
+    /**
+     * Where the comparison with a number that ends {@code expr} begins, if it ends so outside any parentheses,
+     * braces, brackets and strings; e.g. 25 for {@code up{job="migration-monitor"} == 0}.
+     */
+    static java.util.Optional<Integer> trailingThreshold(String expr) {
+        int depth = 0;
+        Integer last = null;
+        char quote = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (depth == 0 && "=!<>".indexOf(c) >= 0) {
+                last = i;
+                if (i + 1 < expr.length() && expr.charAt(i + 1) == '=') {
+                    i++;
+                }
+            }
+        }
+        if (last == null || !THRESHOLD.matcher(expr.substring(last)).matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(last);
+    }
+
     public static List<Expression> fromDashboards() {
         List<Expression> out = new ArrayList<>();
         for (Path file : ObservabilityFiles.dashboards()) {
@@ -60,7 +125,7 @@ public final class PromqlExpressions {
                     String expr = target.path("expr").asText("");
                     String source = name + " panel " + panel.path("id").asText() + " \"" + panel.path("title").asText()
                             + "\" " + target.path("refId").asText();
-                    out.add(new Expression(source, substitute(expr, values, source)));
+                    out.add(new Expression(source, substitute(expr, values, source), Kind.PANEL));
                 }
             }
         }
@@ -74,7 +139,8 @@ public final class PromqlExpressions {
             for (JsonNode group : ObservabilityFiles.yaml(file).path("groups")) {
                 for (JsonNode rule : group.path("rules")) {
                     String id = rule.has("alert") ? rule.path("alert").asText() : rule.path("record").asText();
-                    out.add(new Expression(name + " " + id, rule.path("expr").asText().strip()));
+                    out.add(new Expression(name + " " + id, rule.path("expr").asText().strip(),
+                            rule.has("alert") ? Kind.ALERTING_RULE : Kind.RECORDING_RULE));
                 }
             }
         }
