@@ -14,13 +14,10 @@ import nl.abu.monitor.state.BrpStay;
 import nl.abu.monitor.state.StayFacts;
 import nl.abu.monitor.state.StayRegistrations;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code brp_registration_on_time_share} and {@code brp_deregistration_share}: each stay (memberId/stayId, the
@@ -46,8 +43,7 @@ public final class BrpTopology {
         KTable<String, WorkerStay> stays = inputs.of(Topics.WORKER_STAYS);
         KTable<String, BrpStay> brpStays = stays.outerJoin(registrationsByStay(), BrpTopology::join,
                 Named.as(STAYS_STORE),
-                Materialized.<String, BrpStay, KeyValueStore<Bytes, byte[]>>as(STAYS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(BrpStay.class)));
+                serdes.materialized(STAYS_STORE, BrpStay.class));
         output.publish(FAMILY, brpStays, STAYS_STORE, BrpStayCells::of);
     }
 
@@ -79,8 +75,7 @@ public final class BrpTopology {
                             return new StayRegistrations(dates);
                         },
                         Named.as(REGISTRATIONS_STORE),
-                        Materialized.<String, StayRegistrations, KeyValueStore<Bytes, byte[]>>as(REGISTRATIONS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(StayRegistrations.class)));
+                        serdes.materialized(REGISTRATIONS_STORE, StayRegistrations.class));
     }
 
     /** A registration's stay: memberId/stayId, the key of the stay on the stays topic. */

@@ -12,13 +12,10 @@ import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.EuresMember;
 import nl.abu.monitor.state.MemberPlacements;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code eures_placements} and {@code eures_fec_members}. Two families, as their entities differ: each placement
@@ -58,8 +55,7 @@ public final class EuresTopology {
                 (placed, profile) -> new EuresMember(profile != null && profile.getFairEmploymentCode(),
                         placed == null ? new HashMap<>() : placed.getPlacedOn()),
                 Named.as(MEMBERS_STORE),
-                Materialized.<String, EuresMember, KeyValueStore<Bytes, byte[]>>as(MEMBERS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(EuresMember.class)));
+                serdes.materialized(MEMBERS_STORE, EuresMember.class));
         output.publish(MEMBERS, members, MEMBERS_STORE, EuresMemberCells::of);
     }
 
@@ -82,7 +78,6 @@ public final class EuresTopology {
                             return all;
                         },
                         Named.as(MEMBER_PLACEMENTS_STORE),
-                        Materialized.<String, MemberPlacements, KeyValueStore<Bytes, byte[]>>as(MEMBER_PLACEMENTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(MemberPlacements.class)));
+                        serdes.materialized(MEMBER_PLACEMENTS_STORE, MemberPlacements.class));
     }
 }

@@ -10,13 +10,10 @@ import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HousingUnit;
 import nl.abu.monitor.state.RatingFacts;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code housing_certified_share}, {@code housing_rent_within_pks_share} and {@code housing_average_pks_points}:
@@ -57,8 +54,7 @@ public final class HousingTopology {
                             return held;
                         },
                         Named.as(UNITS_STORE),
-                        Materialized.<String, HousingUnit, KeyValueStore<Bytes, byte[]>>as(UNITS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(HousingUnit.class)));
+                        serdes.materialized(UNITS_STORE, HousingUnit.class));
     }
 
     static RatingFacts factsOf(PksHousingRating rating) {

@@ -9,15 +9,12 @@ import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -66,8 +63,7 @@ public final class IndicatorOutput {
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),
                                 total.getDenominator() + change.getDenominator()),
                         Named.as(totalsStoreOf(family)),
-                        Materialized.<String, CellCounts, KeyValueStore<Bytes, byte[]>>as(totalsStoreOf(family))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(CellCounts.class)));
+                        serdes.materialized(totalsStoreOf(family), CellCounts.class));
         String statusStore = family + "-alert-statuses";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(statusStore),
                 Serdes.String(), Serdes.String()));

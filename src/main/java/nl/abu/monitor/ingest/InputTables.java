@@ -6,13 +6,10 @@ import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HeldVersion;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -51,8 +48,7 @@ public final class InputTables {
                 .processValues(() -> new LatestVersionStep<V>(versionStore, counters),
                         Named.as(name + "-latest-version"), versionStore)
                 .toTable(Named.as(name + "-table"),
-                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name + "-table")
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(type)));
+                        serdes.materialized(name + "-table", type));
     }
 
     /** {@code abu.worker-stays.v1} → {@code worker-stays}: the prefix of every node and store of that input. */

@@ -14,13 +14,10 @@ import nl.abu.monitor.state.StayFacts;
 import nl.abu.monitor.state.WorkerEnrolments;
 import nl.abu.monitor.state.WorkerStays;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code long_stay_share} and {@code language_training_share}: stays and enrolments are gathered per worker
@@ -46,8 +43,7 @@ public final class LanguageTopology {
                         stays == null ? new HashMap<>() : stays.getStays(),
                         enrolments == null ? new HashMap<>() : enrolments.getEnrolments()),
                 Named.as(WORKERS_STORE),
-                Materialized.<String, LanguageWorker, KeyValueStore<Bytes, byte[]>>as(WORKERS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(LanguageWorker.class)));
+                serdes.materialized(WORKERS_STORE, LanguageWorker.class));
         output.publish(FAMILY, workers, WORKERS_STORE, LanguageCells::of);
     }
 
@@ -69,8 +65,7 @@ public final class LanguageTopology {
                             return new WorkerStays(byKey);
                         },
                         Named.as("language-worker-stays"),
-                        Materialized.<String, WorkerStays, KeyValueStore<Bytes, byte[]>>as("language-worker-stays")
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(WorkerStays.class)));
+                        serdes.materialized("language-worker-stays", WorkerStays.class));
     }
 
     private KTable<String, WorkerEnrolments> enrolmentsByWorker() {
@@ -91,9 +86,7 @@ public final class LanguageTopology {
                             return new WorkerEnrolments(byKey);
                         },
                         Named.as("language-worker-enrolments"),
-                        Materialized.<String, WorkerEnrolments, KeyValueStore<Bytes, byte[]>>as(
-                                        "language-worker-enrolments")
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.of(WorkerEnrolments.class)));
+                        serdes.materialized("language-worker-enrolments", WorkerEnrolments.class));
     }
 
     /** A worker is the pair (memberId, workerRef). */

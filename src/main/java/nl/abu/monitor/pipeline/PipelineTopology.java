@@ -4,20 +4,17 @@ import java.util.List;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.brp.BrpTopology;
 import nl.abu.monitor.eures.EuresTopology;
+import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.housing.HousingTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.TargetsStore;
-import nl.abu.monitor.events.IndicatorTarget;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 import nl.abu.monitor.ingest.InputTables;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.language.LanguageTopology;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 
 /** The whole pipeline: every indicator family on the shared input tables. */
 public final class PipelineTopology {
@@ -34,8 +31,7 @@ public final class PipelineTopology {
         InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
         builder.globalTable(Topics.INDICATOR_TARGETS,
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
-                Materialized.<String, IndicatorTarget, KeyValueStore<Bytes, byte[]>>as(TargetsStore.NAME)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(IndicatorTarget.class)));
+                serdes.materialized(TargetsStore.NAME, IndicatorTarget.class));
         IndicatorOutput output = new IndicatorOutput(builder, serdes, settings.minimumCellSize(), settings.asOf(),
                 settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
