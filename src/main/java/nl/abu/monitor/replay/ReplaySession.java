@@ -43,7 +43,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * more than once on the same state, as an operator would stop and restart it.
  */
 public final class ReplaySession implements AutoCloseable {
-    static final String APPLICATION_ID = "migration-monitor-replay";
+    public static final String APPLICATION_ID = "migration-monitor-replay";
     private static final Duration MAX_PROCESSING_TIME = Duration.ofMinutes(30);
 
     private final LocalDate asOf;
@@ -82,22 +82,57 @@ public final class ReplaySession implements AutoCloseable {
 
     /** Runs the pipeline until it has processed everything published so far, then stops it. */
     public void runPipelineUntilCaughtUp() throws InterruptedException {
-        Properties props = StreamsProperties.of(platform.bootstrapServers(), serdeConfig, counters);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (PipelineApp pipeline = new PipelineApp(PipelineTopology.build(settings), props, meters)) {
+        try (PipelineApp pipeline = pipeline(stateDir, Map.of())) {
             pipeline.start();
-            AtomicLong shown = new AtomicLong(-1);
-            new CatchUp(admin, APPLICATION_ID, Topics.INPUTS).await(MAX_PROCESSING_TIME, processed -> {
-                if (shown.getAndSet(processed) != processed) {
-                    progress.printf("processed %d of %d records%n", processed, published);
-                }
-            }, () -> isAlive(pipeline.state()));
+            awaitCaughtUp(pipeline);
         }
         Map<String, Long> rejected = new TreeMap<>();
         meters.find("abu_records_rejected").counters().forEach(c ->
                 rejected.merge(c.getId().getTag("reason"), (long) c.count(), Long::sum));
         progress.printf("caught up with %d records; rejected by the pipeline: %s%n", published, rejected);
+    }
+
+    /**
+     * An instance of the session's pipeline (its application id, topology and settings), not yet started, on
+     * {@code stateDir}, with {@code overrides} added to its streams configuration: for tests that run instances of
+     * their own (several at once, with listeners).
+     */
+    public PipelineApp pipeline(Path stateDir, Map<String, ?> overrides) {
+        Properties props = StreamsProperties.of(platform.bootstrapServers(), serdeConfig, counters);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(overrides);
+        return new PipelineApp(PipelineTopology.build(settings), props, meters);
+    }
+
+    /** Waits until the application has processed everything published so far; fails when {@code pipeline} dies. */
+    public void awaitCaughtUp(PipelineApp pipeline) throws InterruptedException {
+        AtomicLong shown = new AtomicLong(-1);
+        new CatchUp(admin, APPLICATION_ID, Topics.INPUTS).await(MAX_PROCESSING_TIME, processed -> {
+            if (shown.getAndSet(processed) != processed) {
+                progress.printf("processed %d of %d records%n", processed, published);
+            }
+        }, () -> isAlive(pipeline.state()));
+    }
+
+    /** The state dir of {@link #runPipelineUntilCaughtUp}. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Deletes everything in the local state dir, as when a host loses its disk; the changelogs stay. */
+    public void deleteLocalState() throws IOException {
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(stateDir)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public String bootstrapServers() {
+        return platform.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return platform.registryUrl();
     }
 
     /** The indicators as contract section 6 lists them. */
