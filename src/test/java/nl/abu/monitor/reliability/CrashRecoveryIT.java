@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
     private static final long SEED = 5_0001L;
-    private static final double SCALE = 0.006;
+    private static final double SCALE = 0.0042;
     private static final int KILLS = 3;
     private static final LocalDate AS_OF = AdversarialDataset.AS_OF;
     private static final String APPLICATION_ID = "migration-monitor-crash-it";
