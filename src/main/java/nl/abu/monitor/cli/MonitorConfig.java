@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.abu.monitor.period.AsOfDate;
 
 /**
  * The configuration of {@code run}: a properties file, overridden by environment variables named after the key
@@ -35,6 +39,8 @@ public final class MonitorConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String OPEN_YEARS = "indicators.open.years";
     public static final String MINIMUM_CELL_SIZE = "indicators.minimum.cell.size";
+    /** A fixed as-of date D (YYYY-MM-DD) for replays and tests; without it D is today in Europe/Amsterdam. */
+    public static final String AS_OF_DATE = "as.of.date";
 
     private static final String ENV_PREFIX = "MONITOR_";
     private static final String KAFKA_PREFIX = "kafka.";
@@ -77,6 +83,18 @@ public final class MonitorConfig {
 
     public int intValue(String key, int defaultValue) {
         return optional(key).map(Integer::parseInt).orElse(defaultValue);
+    }
+
+    /** The as-of date D: {@link #AS_OF_DATE} when set (fixed, for replays and tests), else today. */
+    public AsOfDate asOfDate(Clock clock) {
+        return optional(AS_OF_DATE).map(v -> {
+            try {
+                return AsOfDate.fixed(LocalDate.parse(v));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Configuration '" + AS_OF_DATE + "' must be a date YYYY-MM-DD, not '"
+                        + v + "'", e);
+            }
+        }).orElseGet(() -> AsOfDate.today(clock));
     }
 
     /** Settings for every Kafka client, from the {@code kafka.} keys. */

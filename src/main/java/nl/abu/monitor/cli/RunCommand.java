@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.StreamsProperties;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
                 Path.of(cfg.optional(MonitorConfig.STATE_DIR).orElse("/var/lib/migration-monitor")),
                 httpHost, cfg.intValue(MonitorConfig.HTTP_PORT, 8080),
                 AdvertisedHost.of(cfg.optional(MonitorConfig.HTTP_ADVERTISED_HOST), httpHost),
-                AsOfDate.today(Clock.systemUTC()),
+                cfg.asOfDate(Clock.systemUTC()),
                 cfg.intValue(MonitorConfig.OPEN_YEARS, ReportingCalendar.DEFAULT_OPEN_YEARS),
                 cfg.intValue(MonitorConfig.MINIMUM_CELL_SIZE, IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE),
                 cfg.optional(MonitorConfig.TOPIC_PARTITIONS).map(Integer::valueOf),

@@ -14,11 +14,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the committed contents of {@code abu.indicators.v1}: the latest value of every cell. */
-final class IndicatorTopicReader {
+public final class IndicatorTopicReader {
     private IndicatorTopicReader() {
     }
 
-    static Map<String, IndicatorValue> latest(String bootstrapServers, Map<String, ?> serdeConfig) {
+    public static Map<String, IndicatorValue> latest(String bootstrapServers, Map<String, ?> serdeConfig) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

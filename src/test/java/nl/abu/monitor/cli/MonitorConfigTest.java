@@ -39,4 +39,17 @@ class MonitorConfigTest {
         assertThatThrownBy(() -> config.required(MonitorConfig.SCHEMA_REGISTRY_URL))
                 .hasMessageContaining("schema.registry.url").hasMessageContaining("MONITOR_SCHEMA_REGISTRY_URL");
     }
+
+    @Test
+    void theAsOfDateIsTodayUnlessFixed() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T23:30:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        assertThat(MonitorConfig.load(Optional.empty(), Map.of()).asOfDate(clock).get())
+                .isEqualTo(java.time.LocalDate.of(2026, 3, 2)); // Europe/Amsterdam
+        assertThat(MonitorConfig.load(Optional.empty(), Map.of("MONITOR_AS_OF_DATE", "2025-12-31")).asOfDate(clock)
+                .get()).isEqualTo(java.time.LocalDate.of(2025, 12, 31));
+        assertThatThrownBy(() -> MonitorConfig.load(Optional.empty(), Map.of("MONITOR_AS_OF_DATE", "31-12-2025"))
+                .asOfDate(clock)).hasMessageContaining("as.of.date");
+    }
 }

@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code monitor} command in its own JVM, as a user starts it, with the application's own logging. */
-final class MonitorProcess implements AutoCloseable {
+public final class MonitorProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
     private final Path stderr;
     private final long startedNanos = System.nanoTime();
 
-    MonitorProcess(Map<String, String> environment, String... args) throws Exception {
+    public MonitorProcess(Map<String, String> environment, String... args) throws Exception {
         stderr = Files.createTempFile("monitor", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
@@ -37,12 +37,12 @@ final class MonitorProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** The {@code name: url} lines it prints at start, waiting at most {@code limit}. */
-    Map<String, String> addresses(Duration limit) throws InterruptedException {
+    public Map<String, String> addresses(Duration limit) throws InterruptedException {
         Map<String, String> addresses = new HashMap<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(() -> {
@@ -67,23 +67,23 @@ final class MonitorProcess implements AutoCloseable {
         }
     }
 
-    Duration sinceStart() {
+    public Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    void signal(String signal) throws Exception {
+    public void signal(String signal) throws Exception {
         new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
     }
 
-    boolean awaitExit(Duration limit) throws InterruptedException {
+    public boolean awaitExit(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    String log() throws java.io.IOException {
+    public String log() throws java.io.IOException {
         return Files.readString(stderr);
     }
 
-    static HttpResponse<String> get(String url) throws Exception {
+    public static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

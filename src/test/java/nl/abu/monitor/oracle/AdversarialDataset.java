@@ -27,9 +27,20 @@ public final class AdversarialDataset {
     private AdversarialDataset() {
     }
 
+    /** The simulator's scale for the default dataset: several thousand lines. */
+    public static final double DEFAULT_SCALE = 0.0012;
+
     /** Writes the dataset into {@code folder}; returns the number of lines written. */
     public static long write(Path folder, long seed) throws IOException {
-        SimulationConfig config = new SimulationConfig(seed, 0.0012, LocalDate.of(2024, 1, 1), AS_OF,
+        return write(folder, seed, DEFAULT_SCALE);
+    }
+
+    /**
+     * Writes the dataset with the simulated bulk at {@code scale} (a share of a national year; the hand-targeted
+     * lines do not scale) into {@code folder}; returns the number of lines written.
+     */
+    public static long write(Path folder, long seed, double scale) throws IOException {
+        SimulationConfig config = new SimulationConfig(seed, scale, LocalDate.of(2024, 1, 1), AS_OF,
                 new DisturbanceRates(0.05, 0.04, 0.05, 0.04, 0.04, 0.25));
         SimulationFolderWriter.write(new MemberEventSimulator(config), folder);
         OracleLines adversarial = new OracleLines();

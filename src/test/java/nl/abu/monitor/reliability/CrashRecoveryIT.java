@@ -1,0 +1,200 @@
+package nl.abu.monitor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import nl.abu.monitor.Topics;
+import nl.abu.monitor.cli.MonitorProcess;
+import nl.abu.monitor.embedded.EmbeddedPlatform;
+import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.IndicatorJson;
+import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.ingest.IngestCounters;
+import nl.abu.monitor.jsonl.JsonLine;
+import nl.abu.monitor.jsonl.JsonLinesFolder;
+import nl.abu.monitor.oracle.AdversarialDataset;
+import nl.abu.monitor.oracle.ContractOracle;
+import nl.abu.monitor.oracle.OracleComparison;
+import nl.abu.monitor.period.AsOfDate;
+import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.pipeline.CatchUp;
+import nl.abu.monitor.pipeline.PipelineSettings;
+import nl.abu.monitor.pipeline.TopicSetup;
+import nl.abu.monitor.publish.PublishSummary;
+import nl.abu.monitor.publish.Publisher;
+import nl.abu.monitor.replay.IndicatorReport;
+import nl.abu.monitor.replay.IndicatorTopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5, point 1: the pipeline runs as a separate JVM ({@code run} with a config file) and is killed with
+ * SIGKILL at random moments during a replay of at least 20,000 records, three times, restarted each time with the
+ * same application id and state directory. After the last restart it catches up, and its output topic, read
+ * {@code read_committed} and completed as {@code replay} does, equals the {@link ContractOracle} entry for entry:
+ * exactly-once, nothing lost, nothing counted twice.
+ *
+ * <p>A kill comes only after the process has made progress of its own (its committed input offsets moved past
+ * where the previous run left them), then after a random 0.5-3 s more (seeded). The consumer's session timeout
+ * is lowered to the broker's minimum (6 s) so that a restart need not wait 45 s for the killed member to expire.
+ */
+class CrashRecoveryIT {
+    private static final long SEED = 5_0001L;
+    private static final double SCALE = 0.0042;
+    private static final int KILLS = 3;
+    private static final LocalDate AS_OF = AdversarialDataset.AS_OF;
+    private static final String APPLICATION_ID = "migration-monitor-crash-it";
+    private static final Set<String> INDICATORS = Set.copyOf(ContractOracle.INDICATORS);
+    private static final Duration PROGRESS_LIMIT = Duration.ofSeconds(120);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+
+    @Test
+    void givenTwentyThousandRecords_whenThePipelineIsKilledThreeTimes_thenItsOutputEqualsTheOracle(@TempDir Path dir)
+            throws Exception {
+        long started = System.nanoTime();
+        Random random = new Random(SEED);
+        // given the dataset and the oracle's answer
+        Path input = dir.resolve("input");
+        long lines = AdversarialDataset.write(input, SEED, SCALE);
+        assertThat(lines).isGreaterThanOrEqualTo(20_000);
+        Map<String, ContractOracle.Row> expected = OracleComparison.expected(
+                new ContractOracle(ContractOracle.Settings.defaults()).run(input, AS_OF), INDICATORS);
+        System.out.printf("dataset: %d lines, oracle rows %d (%.1f s)%n", lines, expected.size(), seconds(started));
+
+        List<MonitorProcess> processes = new ArrayList<>();
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start();
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.bootstrapServers()))) {
+            // and everything published before the pipeline first starts (the pipeline judges bad records)
+            Map<String, Object> serdeConfig = Map.of("schema.registry.url", platform.registryUrl());
+            new TopicSetup(Optional.of(3), Optional.of((short) 1)).createMissing(admin);
+            long published;
+            try (Publisher publisher = new Publisher(platform.bootstrapServers(), serdeConfig, Map.of());
+                    Stream<JsonLine> all = JsonLinesFolder.open(input).lines()) {
+                PublishSummary summary = publisher.publish(all, Optional.empty(), s -> { }, s -> { });
+                published = summary.published();
+                System.out.printf("published %d records, %d lines were no record (%.1f s)%n", published,
+                        summary.badLines(), seconds(started));
+            }
+            long inputEnd = inputEnd(admin);
+            assertThat(inputEnd).isGreaterThanOrEqualTo(20_000);
+            Path config = dir.resolve("monitor.properties");
+            Files.write(config, List.of("bootstrap.servers=" + platform.bootstrapServers(),
+                    "schema.registry.url=" + platform.registryUrl(), "application.id=" + APPLICATION_ID,
+                    "state.dir=" + dir.resolve("state"), "http.host=127.0.0.1", "http.port=0",
+                    "topics.partitions=3", "topics.replication.factor=1", "as.of.date=" + AS_OF,
+                    "kafka.session.timeout.ms=6000", "kafka.heartbeat.interval.ms=1500"));
+
+            // when it is killed three times, each time after some progress of its own, and restarted
+            long before = 0;
+            for (int kill = 1; kill <= KILLS; kill++) {
+                MonitorProcess run = new MonitorProcess(Map.of(), "run", "--config", config.toString());
+                processes.add(run);
+                long progressed = awaitProgressBeyond(admin, before, run);
+                double recovered = run.sinceStart().toMillis() / 1000.0;
+                long delay = 500 + random.nextInt(2_500);
+                Thread.sleep(delay);
+                long atKill = committedInputs(admin);
+                killHard(run);
+                long afterKill = committedInputs(admin);
+                System.out.printf("kill %d: first progress %.1f s after start (committed %d of %d), killed %d ms "
+                        + "later at %d, committed after the kill %d%n", kill, recovered, progressed, inputEnd, delay,
+                        atKill, afterKill);
+                if (afterKill >= inputEnd) {
+                    System.out.printf("kill %d came after all input was committed: it did not interrupt "
+                            + "processing of input (internal topics may still have been in flight)%n", kill);
+                }
+                before = afterKill;
+            }
+
+            // and restarted once more, until it has caught up
+            MonitorProcess last = new MonitorProcess(Map.of(), "run", "--config", config.toString());
+            processes.add(last);
+            long lastStart = System.nanoTime();
+            new CatchUp(admin, APPLICATION_ID, Topics.INPUTS).await(CATCH_UP_LIMIT, p -> { },
+                    () -> last.process().isAlive());
+            System.out.printf("caught up %.1f s after the last restart%n", seconds(lastStart));
+
+            // then the committed output, completed as replay completes it, equals the oracle
+            PipelineSettings settings = PipelineSettings.defaults(AsOfDate.fixed(AS_OF), serdeConfig,
+                    new IngestCounters(new SimpleMeterRegistry()));
+            List<IndicatorValue> report = IndicatorReport.complete(
+                    IndicatorTopicReader.latest(platform.bootstrapServers(), serdeConfig).values(),
+                    new ReportingCalendar(AS_OF, settings.openYears()),
+                    new IndicatorValues(settings.seedTargets(), settings.minimumCellSize()));
+            System.out.printf("total %.1f s%n", seconds(started));
+            OracleComparison.assertMatches(expected, new ObjectMapper().readTree(IndicatorJson.toJsonArray(report)),
+                    INDICATORS, "output after " + KILLS + " kills");
+        } catch (Throwable t) {
+            for (MonitorProcess p : processes) {
+                System.out.println("---- log of a pipeline JVM (last 4000 chars)");
+                String log = p.log();
+                System.out.println(log.substring(Math.max(0, log.length() - 4_000)));
+            }
+            throw t;
+        } finally {
+            for (MonitorProcess p : processes) {
+                killHard(p);
+            }
+        }
+    }
+
+    /** Waits until the committed input offsets exceed {@code before}: this process has made progress of its own. */
+    private static long awaitProgressBeyond(Admin admin, long before, MonitorProcess run) throws Exception {
+        long deadline = System.nanoTime() + PROGRESS_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(run.process().isAlive()).as("the pipeline JVM is running").isTrue();
+            long committed = committedInputs(admin);
+            if (committed > before) {
+                return committed;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no progress beyond " + before + " committed input records within " + PROGRESS_LIMIT);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close of Kafka Streams, its producers or its state stores. */
+    private static void killHard(MonitorProcess run) throws InterruptedException {
+        Process process = run.process();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the killed JVM has exited").isTrue();
+    }
+
+    private static long committedInputs(Admin admin) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getValue() != null && Topics.INPUTS.contains(e.getKey().topic()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    private static long inputEnd(Admin admin) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        admin.describeTopics(Topics.INPUTS).allTopicNames().get().values().forEach(d -> d.partitions()
+                .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+}
