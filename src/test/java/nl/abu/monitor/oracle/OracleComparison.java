@@ -85,7 +85,8 @@ public final class OracleComparison {
     }
 
     /** Null when equal: numerator/denominator exactly, value/target/expected within 1e-9, status equal. */
-    static String compare(ContractOracle.Row want, JsonNode got) {
+    /** The fields in which the output row differs from the oracle's, or null when it is equal. */
+    public static String compare(ContractOracle.Row want, JsonNode got) {
         List<String> fields = new ArrayList<>();
         exact(fields, "numerator", want.numerator(), got.path("numerator"));
         exact(fields, "denominator", want.denominator(), got.path("denominator"));

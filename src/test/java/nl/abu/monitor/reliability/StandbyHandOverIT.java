@@ -58,7 +58,7 @@ class StandbyHandOverIT {
             @TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
         AdversarialDataset.write(input, SEED);
-        Map<String, List<JsonLine>> byFile = OracleComparison.linesByFile(input);
+        Map<String, List<JsonLine>> byFile = ReplayHalves.linesByFile(input);
         List<Transition> transitions = new CopyOnWriteArrayList<>();
         AtomicReference<RestoreCounter> restores = new AtomicReference<>(new RestoreCounter());
         AtomicLong standbyRecordsLoaded = new AtomicLong();
@@ -76,7 +76,7 @@ class StandbyHandOverIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> victim.running() && survivor.isRunning()
                     && !tasks(survivor, false).isEmpty() && !tasks(survivor, true).isEmpty());
             // and the first half processed by both, the survivor's standbys caught up with the changelogs
-            session.publish(OracleComparison.half(byFile, false));
+            session.publish(ReplayHalves.half(byFile, false));
             session.awaitCaughtUp(survivor);
             await().atMost(Duration.ofSeconds(60)).until(() -> maxLag(survivor) <= 1);
             Set<TaskId> active = tasks(survivor, true);
@@ -90,7 +90,7 @@ class StandbyHandOverIT {
             restores.set(new RestoreCounter());
             long killed = System.nanoTime();
             victim.kill();
-            session.publish(OracleComparison.half(byFile, true));
+            session.publish(ReplayHalves.half(byFile, true));
 
             // then the survivor takes every task over
             Set<TaskId> all = new HashSet<>(active);
@@ -113,7 +113,7 @@ class StandbyHandOverIT {
             assertThat(takeover.fromScratch()).as("store partitions restored from the changelog's start").isZero();
             assertThat(takeover.restored()).isLessThan(Math.max(1, changelogRecords / 100));
             // and no update is lost
-            assertThat(OracleComparison.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
+            assertThat(ReplayHalves.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
         }
     }
 

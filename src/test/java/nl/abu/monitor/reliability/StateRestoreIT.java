@@ -27,17 +27,17 @@ class StateRestoreIT {
     void givenDeletedLocalState_whenRestarted_thenRestoresFromTheChangelogsAndMatchesTheOracle(@TempDir Path input)
             throws Exception {
         long lines = AdversarialDataset.write(input, SEED);
-        Map<String, List<JsonLine>> byFile = OracleComparison.linesByFile(input);
+        Map<String, List<JsonLine>> byFile = ReplayHalves.linesByFile(input);
         try (ReplaySession session = new ReplaySession(AdversarialDataset.AS_OF, 2, System.out)) {
             // given the first half processed, then the local state deleted
-            session.publish(OracleComparison.half(byFile, false));
+            session.publish(ReplayHalves.half(byFile, false));
             session.runPipelineUntilCaughtUp();
             assertThat(storeDirs(session.stateDir())).as("state written by the first run").isNotEmpty();
             session.deleteLocalState();
             assertThat(storeDirs(session.stateDir())).isEmpty();
 
             // when the second half is published and the pipeline restarts on the empty state dir
-            session.publish(OracleComparison.half(byFile, true));
+            session.publish(ReplayHalves.half(byFile, true));
             RestoreCounter restores = new RestoreCounter();
             long started = System.nanoTime();
             try (PipelineApp pipeline = session.pipeline(session.stateDir(), Map.of())) {
@@ -51,7 +51,7 @@ class StateRestoreIT {
             // then the state came from the changelogs, from their beginning, and the output is the oracle's
             assertThat(restores.restored()).isPositive();
             assertThat(restores.fromAnOffset()).as("nothing was left locally to start from").isZero();
-            assertThat(OracleComparison.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
+            assertThat(ReplayHalves.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
         }
     }
 

@@ -23,11 +23,10 @@ import nl.abu.monitor.oracle.ContractOracle;
  * compares them: every (indicator, period, scope), counts exactly, values to 1e-9, status equal. Also splits a
  * folder into halves per topic file (order within a topic kept), for tests that publish in two steps.
  */
-final class OracleComparison {
-    private static final double EPS = 1e-9;
+final class ReplayHalves {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OracleComparison() {
+    private ReplayHalves() {
     }
 
     /** The lines of each file of {@code folder}, in order. */
@@ -66,7 +65,7 @@ final class OracleComparison {
                 differences.add(e.getKey() + " MISSING; oracle " + e.getValue().toMap());
                 continue;
             }
-            String diff = compare(e.getValue(), got);
+            String diff = nl.abu.monitor.oracle.OracleComparison.compare(e.getValue(), got);
             if (diff != null) {
                 differences.add(e.getKey() + " " + diff);
             }
@@ -76,33 +75,5 @@ final class OracleComparison {
                 differences.size());
         differences.stream().limit(20).forEach(d -> System.out.println("  " + d));
         return differences;
-    }
-
-    private static String compare(ContractOracle.Row want, JsonNode got) {
-        List<String> fields = new ArrayList<>();
-        exact(fields, "numerator", want.numerator(), got.path("numerator"));
-        exact(fields, "denominator", want.denominator(), got.path("denominator"));
-        close(fields, "value", want.value(), got.path("value"));
-        close(fields, "target", want.target(), got.path("target"));
-        close(fields, "expected", want.expected(), got.path("expected"));
-        if (!want.status().equals(got.path("status").asText())) {
-            fields.add("status " + want.status() + " vs " + got.path("status").asText());
-        }
-        return fields.isEmpty() ? null : String.join("; ", fields);
-    }
-
-    private static void exact(List<String> fields, String name, Long want, JsonNode got) {
-        Long actual = got.isIntegralNumber() ? Long.valueOf(got.asLong()) : null;
-        if (!Objects.equals(want, actual) || (actual == null && !got.isNull() && !got.isMissingNode())) {
-            fields.add(name + " " + want + " vs " + got);
-        }
-    }
-
-    private static void close(List<String> fields, String name, Double want, JsonNode got) {
-        Double actual = got.isNumber() ? Double.valueOf(got.asDouble()) : null;
-        boolean same = want == null ? actual == null : actual != null && Math.abs(want - actual) <= EPS;
-        if (!same) {
-            fields.add(name + " " + want + " vs " + got);
-        }
     }
 }
