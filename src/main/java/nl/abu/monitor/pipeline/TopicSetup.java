@@ -27,6 +27,15 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
+    /**
+     * The largest record the dead-letter topic takes, and the largest request the pipeline's producer sends. A dead
+     * letter is the rejected record's own key and value plus headers (reason, detail, source coordinates), so it is
+     * larger than the record the broker accepted on the input topic (by default message.max.bytes, about 1 MiB). With
+     * the defaults a rejected record of nearly that size could not be set aside and stopped the pipeline; twice the
+     * broker default leaves room for any input record the default limits let through, plus its headers.
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
     private static final String NO_TIME_BASED_ROLL_MS = Long.toString(java.time.Duration.ofDays(365L * 100).toMillis());
 
     private final Optional<Integer> partitions;
@@ -47,7 +56,9 @@ public final class TopicSetup {
         wanted.add(topic(Topics.INDICATORS, compacted));
         wanted.add(topic(Topics.INDICATOR_TARGETS, compacted));
         wanted.add(topic(Topics.INDICATOR_ALERTS, keptForever));
-        wanted.add(topic(Topics.REJECTED, keptForever));
+        Map<String, String> deadLetters = new java.util.HashMap<>(keptForever);
+        deadLetters.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
+        wanted.add(topic(Topics.REJECTED, deadLetters));
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
