@@ -80,14 +80,28 @@ public final class TopicSetup {
     private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            boolean allLed = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (allLed) {
+            if (allLed(admin, topics)) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("The new topics " + topics + " have no leader after 30 s");
+    }
+
+    /**
+     * Whether every partition has a leader. Right after createTopics the broker that answers may not know a new
+     * topic yet and says so with UnknownTopicOrPartitionException: that is "not yet", not a failure.
+     */
+    private static boolean allLed(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {
