@@ -6,6 +6,7 @@ import nl.abu.monitor.Topics;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.ingest.RejectedRecordHandler;
 import nl.abu.monitor.ingest.UndecodableRecordHandler;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration every run of the pipeline shares; callers add or override the rest. */
@@ -24,6 +25,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectedRecordHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.REJECTED);
+        // A dead letter carries the rejected record's bytes plus headers: it may exceed the default 1 MiB request.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicSetup.DEAD_LETTER_MAX_BYTES);
         props.put(IngestCounters.CONFIG_KEY, counters);
         props.putAll(serdeConfig);
         return props;

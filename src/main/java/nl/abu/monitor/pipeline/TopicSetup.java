@@ -28,6 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
+    /**
+     * The largest record the dead-letter topic takes, and the largest request the pipeline's producer sends. A dead
+     * letter is the rejected record's own key and value plus headers (reason, detail, source coordinates), so it is
+     * larger than the record the broker accepted on the input topic (by default message.max.bytes, about 1 MiB). With
+     * the defaults a rejected record of nearly that size could not be set aside and stopped the pipeline; twice the
+     * broker default leaves room for any input record the default limits let through, plus its headers.
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
     private static final String NO_TIME_BASED_ROLL_MS = Long.toString(java.time.Duration.ofDays(365L * 100).toMillis());
 
     private final Optional<Integer> partitions;
@@ -48,7 +57,9 @@ public final class TopicSetup {
         wanted.add(topic(Topics.INDICATORS, compacted));
         wanted.add(topic(Topics.INDICATOR_TARGETS, compacted));
         wanted.add(topic(Topics.INDICATOR_ALERTS, keptForever));
-        wanted.add(topic(Topics.REJECTED, keptForever));
+        Map<String, String> deadLetters = new java.util.HashMap<>(keptForever);
+        deadLetters.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
+        wanted.add(topic(Topics.REJECTED, deadLetters));
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -70,22 +81,28 @@ public final class TopicSetup {
     private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            try {
-                boolean allLed = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (allLed) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException)) {
-                    throw e;
-                }
-                // the broker has not applied the new topics' metadata yet
+            if (allLed(admin, topics)) {
+                return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("The new topics " + topics + " have no leader after 30 s");
+    }
+
+    /**
+     * Whether every partition has a leader. Right after createTopics the broker that answers may not know a new
+     * topic yet and says so with UnknownTopicOrPartitionException (retriable): that is "not yet", not a failure.
+     */
+    private static boolean allLed(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {

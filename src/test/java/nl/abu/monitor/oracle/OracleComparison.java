@@ -3,12 +3,19 @@ package nl.abu.monitor.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.IndicatorJson;
 
 /**
  * Compares indicator output (the JSON rows of {@code IndicatorJson}, as {@code replay} writes them) with the
@@ -16,6 +23,7 @@ import java.util.TreeMap;
  * status equal, no row missing and none extra. Shared by the tests that hold an output against the oracle.
  */
 public final class OracleComparison {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final double EPS = 1e-9;
 
     private OracleComparison() {
@@ -112,5 +120,48 @@ public final class OracleComparison {
         if (!same) {
             fields.add(name + " " + want + " vs " + got);
         }
+    }
+
+    /**
+     * The differences between the oracle on {@code folder} and the pipeline's {@code actualValues}, one line
+     * each (a duplicate, missing or extra cell, or the differing fields); empty when they are equal.
+     */
+    public static List<String> differences(Path folder, LocalDate asOf, List<IndicatorValue> actualValues) {
+        try {
+            Map<String, ContractOracle.Row> expected = new TreeMap<>();
+            for (ContractOracle.Row row : ContractOracle.compute(folder, asOf)) {
+                expected.put(row.key(), row);
+            }
+            Map<String, JsonNode> actual = new TreeMap<>();
+            List<String> differences = new ArrayList<>();
+            for (JsonNode row : JSON.readTree(IndicatorJson.toJsonArray(actualValues))) {
+                String key = row.path("indicator").asText() + "|" + row.path("period").asText() + "|"
+                        + row.path("scope").asText();
+                if (actual.put(key, row) != null) {
+                    differences.add(key + " DUPLICATE in the output");
+                }
+            }
+            expected.forEach((key, want) -> {
+                JsonNode got = actual.get(key);
+                String diff = got == null ? "MISSING; oracle " + want.toMap() : compare(want, got);
+                if (diff != null) {
+                    differences.add(key + " " + diff);
+                }
+            });
+            actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> differences.add(k + " EXTRA"));
+            System.out.printf("oracle rows %d, output rows %d, differences %d%n", expected.size(), actual.size(),
+                    differences.size());
+            differences.stream().limit(20).forEach(d -> System.out.println("  " + d));
+            return differences;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many oracle cells have data (a denominator above zero, or a count). */
+    public static long cellsWithData(Path folder, LocalDate asOf) throws IOException {
+        return ContractOracle.compute(folder, asOf).stream()
+                .filter(r -> r.denominator() == null ? r.numerator() != null && r.numerator() > 0 : r.denominator() > 0)
+                .count();
     }
 }

@@ -38,6 +38,8 @@ public final class RunningPipeline implements AutoCloseable {
     private final Map<String, IndicatorValue> indicators = new HashMap<>();
     private KafkaConsumer<String, IndicatorValue> indicatorConsumer;
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final String applicationId = "pipeline-it-" + UUID.randomUUID();
+    private final PipelineSettings settings;
 
     public RunningPipeline(EmbeddedPlatform platform, LocalDate asOf) throws IOException, InterruptedException {
         this.platform = platform;
@@ -50,16 +52,35 @@ public final class RunningPipeline implements AutoCloseable {
         this.stateDir = Files.createTempDirectory("pipeline-it-state");
         IngestCounters counters = new IngestCounters(meters);
         Properties props = StreamsProperties.of(platform.bootstrapServers(), serdeConfig, counters);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-it-" + UUID.randomUUID());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        app = new PipelineApp(PipelineTopology.build(PipelineSettings.defaults(AsOfDate.fixed(asOf), serdeConfig,
-                counters)), props, meters);
+        settings = PipelineSettings.defaults(AsOfDate.fixed(asOf), serdeConfig, counters);
+        app = new PipelineApp(PipelineTopology.build(settings), props, meters);
         app.start();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(app::isRunning);
     }
 
     public Map<String, Object> serdeConfig() {
         return serdeConfig;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    public org.apache.kafka.streams.KafkaStreams.State state() {
+        return app.state();
+    }
+
+    /** Waits until the running pipeline has processed every input record sent so far; fails if it stops. */
+    public void awaitCaughtUp(Duration timeout) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers()))) {
+            new CatchUp(admin, applicationId, Topics.INPUTS).await(timeout, processed -> { }, () -> {
+                var state = app.state();
+                return state.isRunningOrRebalancing() || state == org.apache.kafka.streams.KafkaStreams.State.CREATED;
+            });
+        }
     }
 
     /** Reads the indicator output seen so far; returns the latest value of a cell, or null. */

@@ -43,37 +43,4 @@ final class ReplayHalves {
         return byFile.values().stream().flatMap(l -> (second ? l.subList(l.size() / 2, l.size())
                 : l.subList(0, l.size() / 2)).stream());
     }
-
-    /** The differences, one line each; empty when the pipeline's output equals the oracle's. */
-    static List<String> differences(Path folder, LocalDate asOf, List<IndicatorValue> indicators) throws IOException {
-        Map<String, ContractOracle.Row> expected = new TreeMap<>();
-        for (ContractOracle.Row row : ContractOracle.compute(folder, asOf)) {
-            expected.put(row.key(), row);
-        }
-        Map<String, JsonNode> actual = new TreeMap<>();
-        List<String> differences = new ArrayList<>();
-        for (JsonNode row : JSON.readTree(IndicatorJson.toJsonArray(indicators))) {
-            String key = row.path("indicator").asText() + "|" + row.path("period").asText() + "|"
-                    + row.path("scope").asText();
-            if (actual.put(key, row) != null) {
-                differences.add(key + " DUPLICATE in the output");
-            }
-        }
-        for (Map.Entry<String, ContractOracle.Row> e : expected.entrySet()) {
-            JsonNode got = actual.get(e.getKey());
-            if (got == null) {
-                differences.add(e.getKey() + " MISSING; oracle " + e.getValue().toMap());
-                continue;
-            }
-            String diff = nl.abu.monitor.oracle.OracleComparison.compare(e.getValue(), got);
-            if (diff != null) {
-                differences.add(e.getKey() + " " + diff);
-            }
-        }
-        actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> differences.add(k + " EXTRA"));
-        System.out.printf("oracle rows %d, output rows %d, differences %d%n", expected.size(), actual.size(),
-                differences.size());
-        differences.stream().limit(20).forEach(d -> System.out.println("  " + d));
-        return differences;
-    }
 }

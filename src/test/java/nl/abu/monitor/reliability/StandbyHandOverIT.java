@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import nl.abu.monitor.jsonl.JsonLine;
 import nl.abu.monitor.oracle.AdversarialDataset;
+import nl.abu.monitor.oracle.OracleComparison;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.replay.ReplaySession;
 import org.apache.kafka.clients.admin.Admin;
@@ -113,7 +114,7 @@ class StandbyHandOverIT {
             assertThat(takeover.fromScratch()).as("store partitions restored from the changelog's start").isZero();
             assertThat(takeover.restored()).isLessThan(Math.max(1, changelogRecords / 100));
             // and no update is lost
-            assertThat(ReplayHalves.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
+            assertThat(OracleComparison.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nl.abu.monitor.jsonl.JsonLine;
 import nl.abu.monitor.oracle.AdversarialDataset;
+import nl.abu.monitor.oracle.OracleComparison;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.replay.ReplaySession;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class StateRestoreIT {
             // then the state came from the changelogs, from their beginning, and the output is the oracle's
             assertThat(restores.restored()).isPositive();
             assertThat(restores.fromAnOffset()).as("nothing was left locally to start from").isZero();
-            assertThat(ReplayHalves.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
+            assertThat(OracleComparison.differences(input, AdversarialDataset.AS_OF, session.indicators())).isEmpty();
         }
     }
 
