@@ -97,6 +97,30 @@ final class ChildJvm {
     }
 
     /**
+     * Ends the child with SIGTERM ({@code forcibly} false) or SIGKILL and waits up to {@code waitMillis} for it to
+     * exit, but KEEPS its work directory, so that a new child can be launched on it. A later {@link #stop} still
+     * deletes the directory. Returns whether the child exited in time.
+     */
+    boolean terminateKeepingWorkDir(boolean forcibly, long waitMillis) {
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            boolean exited = process.waitFor(waitMillis, TimeUnit.MILLISECONDS);
+            if (exited) {
+                closeQuietly(process.getOutputStream());
+                RunningChildren.unregister(this);
+            }
+            return exited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Stops the child (SIGTERM, then SIGKILL after {@code graceMillis}) and deletes its work
      * directory. Safe to call more than once and from several threads.
      */

@@ -24,10 +24,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final long STOP_GRACE_MILLIS = 15_000;
 
-    private final ChildJvm child;
-    private final int port;
+    /** How a broker is stopped by {@link #stop(StopSignal)}. */
+    public enum StopSignal {
+        /** A clean shutdown: the broker's shutdown hook flushes and closes its logs. */
+        SIGTERM,
+        /** A crash: no shutdown hook runs, the broker recovers its logs when it restarts. */
+        SIGKILL
+    }
 
-    private EmbeddedKafka(ChildJvm child, int port) {
+    private final ChildJvmSpec spec;
+    private final int port;
+    private volatile ChildJvm child;
+
+    private EmbeddedKafka(ChildJvmSpec spec, ChildJvm child, int port) {
+        this.spec = spec;
         this.child = child;
         this.port = port;
     }
@@ -69,7 +79,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 List.of(dataDir.resolve(KafkaNodeFiles.BROKER_LOG)));
         ChildJvm child = ChildJvm.launch(spec);
         LOG.info("Starting {} (pid {}, data in {})", spec.name(), child.pid(), dataDir);
-        return new EmbeddedKafka(child, brokerPort);
+        return new EmbeddedKafka(spec, child, brokerPort);
     }
 
     void awaitReady(Duration timeout) {
@@ -125,6 +135,43 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The broker's temporary directory (configuration, logs, data); deleted by {@link #close()}. */
     public Path dataDir() {
         return child.workDir();
+    }
+
+    /**
+     * Stops the broker with {@code signal} and waits until its JVM has exited, but keeps its data directory, so
+     * that {@link #restart()} brings the same broker back (same data, port and cluster). For tests of outages.
+     *
+     * @throws IllegalStateException when the JVM has not exited within 30 s (after SIGTERM)
+     */
+    public synchronized void stop(StopSignal signal) {
+        long started = System.nanoTime();
+        // Another JVM's StaleWorkDirs sweep deletes a directory whose recorded child is dead: while the broker is
+        // down, the directory is recorded as this JVM's, which is alive. restart() records the new child.
+        StaleWorkDirs.recordChild(dataDir(), ProcessHandle.current().pid());
+        if (!child.terminateKeepingWorkDir(signal == StopSignal.SIGKILL, STOP_GRACE_MILLIS * 2)) {
+            throw new IllegalStateException(child + " did not exit within " + STOP_GRACE_MILLIS * 2 + " ms of "
+                    + signal);
+        }
+        LOG.info("Stopped {} with {} after {} ms; data kept in {}", child, signal,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir());
+    }
+
+    /**
+     * Starts the broker again after {@link #stop(StopSignal)}, on the same data directory and ports, and waits
+     * until it serves clients. Clients that were connected reconnect by themselves.
+     */
+    public synchronized void restart() {
+        if (child.isAlive()) {
+            throw new IllegalStateException(child + " is still running; stop it first");
+        }
+        child = ChildJvm.launch(spec);
+        LOG.info("Restarting {} (pid {}, data in {})", spec.name(), child.pid(), dataDir());
+        awaitReady(READY_TIMEOUT);
+    }
+
+    /** Whether the broker's JVM is running (false between {@link #stop(StopSignal)} and {@link #restart()}). */
+    public boolean isRunning() {
+        return child.isAlive();
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL) and deletes its data. Idempotent. */

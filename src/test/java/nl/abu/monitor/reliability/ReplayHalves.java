@@ -1,19 +1,13 @@
 package nl.abu.monitor.reliability;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.Stream;
-import nl.abu.monitor.events.IndicatorValue;
-import nl.abu.monitor.indicator.IndicatorJson;
 import nl.abu.monitor.jsonl.JsonLine;
 import nl.abu.monitor.jsonl.JsonLinesFolder;
 import nl.abu.monitor.oracle.ContractOracle;
