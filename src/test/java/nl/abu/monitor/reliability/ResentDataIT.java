@@ -1,4 +1,4 @@
-package nl.abu.monitor.replay;
+package nl.abu.monitor.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.abu.monitor.replay.ReplaySession;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.indicator.IndicatorJson;
 import nl.abu.monitor.jsonl.JsonLine;

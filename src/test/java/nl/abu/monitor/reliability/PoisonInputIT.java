@@ -1,4 +1,4 @@
-package nl.abu.monitor.replay;
+package nl.abu.monitor.reliability;
 
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.housing;
@@ -34,6 +34,8 @@ import nl.abu.monitor.jsonl.JsonLinesFolder;
 import nl.abu.monitor.jsonl.ParsedRecord;
 import nl.abu.monitor.oracle.OracleComparison;
 import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.replay.IndicatorReport;
+import nl.abu.monitor.replay.IndicatorTopicReader;
 import nl.abu.monitor.pipeline.RunningPipeline;
 import nl.abu.monitor.serde.AvroSerdes;
 import nl.abu.monitor.simulator.DisturbanceRates;
