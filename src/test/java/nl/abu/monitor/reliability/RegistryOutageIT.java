@@ -1,5 +1,6 @@
 package nl.abu.monitor.reliability;
 
+import nl.abu.monitor.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package nl.abu.monitor.reliability;
+package nl.abu.monitor;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +12,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Captures the formatted log lines of one logger (and its children) while it is open; a log4j2 test appender. */
-final class CapturedLog extends AbstractAppender implements AutoCloseable {
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final String loggerName;
 
@@ -21,7 +21,17 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         this.loggerName = loggerName;
     }
 
-    static CapturedLog of(Class<?> logger) {
+    /** Everything logged at INFO and above, by any logger that passes its events on to the root. */
+    public static CapturedLog ofRoot() {
+        CapturedLog log = new CapturedLog("");
+        log.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().addAppender(log, Level.INFO, null);
+        context.updateLoggers();
+        return log;
+    }
+
+    public static CapturedLog of(Class<?> logger) {
         CapturedLog log = new CapturedLog(logger.getName());
         log.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -38,14 +48,18 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         lines.add(event.getLevel() + " [" + event.getThreadName() + "] " + event.getMessage().getFormattedMessage());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     @Override
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().removeLogger(loggerName);
+        if (loggerName.isEmpty()) {
+            context.getConfiguration().getRootLogger().removeAppender(getName());
+        } else {
+            context.getConfiguration().removeLogger(loggerName);
+        }
         context.updateLoggers();
         stop();
     }
