@@ -29,12 +29,13 @@ import org.apache.avro.specific.SpecificRecord;
  * Maps between the plain JSON of contract section 7 and Avro SpecificRecords, driven by the record's schema
  * so that a field added to a schema needs no code here. Unlike Avro's own JSON encoding, unions are not wrapped:
  * a union with null is an optional field that may be null or absent, dates are {@code YYYY-MM-DD}, timestamps are
- * ISO-8601 instants with a zone offset and enums are their symbol names.
+ * ISO-8601 instants with a zone offset and enums are their symbol names. Error messages name the field and the
+ * rule, never the value: a value in the wrong field may be a BSN (PrivacyRunIT found enum, date and timestamp
+ * values echoed on {@code publish}'s stderr).
  */
 final class AvroJsonMapping {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final int MAX_ECHO = 40;
 
     private AvroJsonMapping() {
     }
@@ -178,7 +179,7 @@ final class AvroJsonMapping {
         String symbol = node.textValue();
         // Sector has an Avro default for schema evolution, but an unknown symbol in JSON input is an invalid line.
         if (!schema.hasEnumSymbol(symbol)) {
-            throw new InvalidLineException("unknown symbol '" + echo(symbol) + "'");
+            throw new InvalidLineException("unknown symbol, expected one of " + String.join(", ", schema.getEnumSymbols()));
         }
         return model.createEnum(symbol, schema);
     }
@@ -222,7 +223,7 @@ final class AvroJsonMapping {
                 // falls through to the common message: a day that does not exist, like 2025-02-30
             }
         }
-        throw new InvalidLineException("not a date YYYY-MM-DD: '" + echo(text) + "'");
+        throw new InvalidLineException("not a date YYYY-MM-DD");
     }
 
     static Instant readInstant(JsonNode node) throws InvalidLineException {
@@ -231,7 +232,7 @@ final class AvroJsonMapping {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidLineException("not an ISO-8601 instant with a zone offset: '" + echo(text) + "'");
+            throw new InvalidLineException("not an ISO-8601 instant with a zone offset");
         }
     }
 
@@ -263,10 +264,6 @@ final class AvroJsonMapping {
             case NULL: return "null";
             default: return node.getNodeType().toString().toLowerCase();
         }
-    }
-
-    private static String echo(String text) {
-        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "...";
     }
 
     // ---------------------------------------------------------------- Avro -> JSON

@@ -7,7 +7,7 @@ final class InvalidLineException extends Exception {
         super(reason, null, false, false);
     }
 
-    /** The same problem seen from the enclosing field, e.g. {@code field 'sector': unknown symbol 'MINING'}. */
+    /** The same problem seen from the enclosing field, e.g. {@code field 'sector': unknown symbol, expected one of ...}. */
     InvalidLineException inField(String fieldName) {
         return new InvalidLineException("field '" + fieldName + "': " + getMessage());
     }

@@ -69,9 +69,9 @@ class LanguageReplayDatasetTest {
                 STAYS + ":6", STAYS + ":20", STAYS + ":31",
                 ENROLMENTS + ":15", ENROLMENTS + ":21", ENROLMENTS + ":27");
         assertThat(lineErrors.get(STAYS + ":6")).contains("missing required field 'municipality'");
-        assertThat(lineErrors.get(STAYS + ":20")).contains("unknown symbol 'MINING'");
+        assertThat(lineErrors.get(STAYS + ":20")).contains("field 'sector': unknown symbol");
         assertThat(lineErrors.get(STAYS + ":31")).contains("not a date");
-        assertThat(lineErrors.get(ENROLMENTS + ":15")).contains("unknown symbol 'STARTED'");
+        assertThat(lineErrors.get(ENROLMENTS + ":15")).contains("field 'status': unknown symbol");
         assertThat(lineErrors.get(ENROLMENTS + ":21")).contains("missing required field 'duringWorkingHours'");
         assertThat(lineErrors.get(ENROLMENTS + ":27")).contains("not a date");
         assertThat(rejections).containsExactlyInAnyOrderEntriesOf(Map.of(
