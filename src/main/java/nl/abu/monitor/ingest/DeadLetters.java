@@ -8,7 +8,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
  * Builds the records of the dead-letter topic {@code abu.rejected.v1}: the source record's own key and value
- * bytes, with headers that say why and where it came from.
+ * bytes, with headers that say why and where it came from. A value with a BSN in its workerRef and a key with a
+ * BSN-like part are left out: the source coordinates still let the member find the record in its own system.
  */
 public final class DeadLetters {
     public static final String REASON = "reason";
@@ -16,6 +17,8 @@ public final class DeadLetters {
     public static final String SOURCE_TOPIC = "source.topic";
     public static final String SOURCE_PARTITION = "source.partition";
     public static final String SOURCE_OFFSET = "source.offset";
+    /** Present when the source record's key was left out because a part of it looks like a BSN. */
+    public static final String KEY_DROPPED = "key.dropped";
 
     private final String deadLetterTopic;
     private final IngestCounters counters;
@@ -44,7 +47,24 @@ public final class DeadLetters {
         headers.add(SOURCE_OFFSET, utf8(Long.toString(context.offset())));
         // A BSN must never be stored or forwarded: of such a record only the key and the reason travel on.
         byte[] keptValue = reason == RejectionReason.LOOKS_LIKE_BSN ? null : value;
-        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), key, keptValue, headers);
+        byte[] keptKey = key;
+        if (keyLooksLikeBsn(key)) {
+            keptKey = null;
+            headers.add(KEY_DROPPED, utf8("a part of the key is nine digits passing the BSN eleven-test"));
+        }
+        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), keptKey, keptValue, headers);
+    }
+
+    private static boolean keyLooksLikeBsn(byte[] key) {
+        if (key == null) {
+            return false;
+        }
+        for (String part : new String(key, StandardCharsets.UTF_8).split(EntityKeys.SEPARATOR, -1)) {
+            if (ContractFormats.looksLikeBsn(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] utf8(String s) {

@@ -115,6 +115,7 @@ class PrivacyRunIT {
             texts.put("/api/indicators", MonitorProcess.get(metricsUrl.replace("/metrics", "/api/indicators")).body());
             List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(platform.bootstrapServers(), Topics.REJECTED);
             texts.put("dead-letter headers", headerLines(deadLetters));
+            texts.put("dead-letter keys", keyLines(deadLetters));
 
             run.signal("TERM");
             assertThat(run.awaitExit(LIMIT)).as("run stops on SIGTERM").isTrue();
@@ -273,6 +274,16 @@ class PrivacyRunIT {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             for (Header h : r.headers()) {
                 lines.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    private static String keyLines(List<ConsumerRecord<byte[], byte[]>> records) {
+        StringBuilder lines = new StringBuilder();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            if (r.key() != null) {
+                lines.append(new String(r.key(), StandardCharsets.UTF_8)).append('\n');
             }
         }
         return lines.toString();

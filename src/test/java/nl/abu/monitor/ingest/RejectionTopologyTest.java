@@ -92,6 +92,24 @@ class RejectionTopologyTest {
     }
 
     @Test
+    void aKeyHoldingABsnIsLeftOutOfTheDeadLetter() {
+        // given a stay keyed by the worker's BSN instead of its stayId
+        var stay = stay().build();
+        byte[] sent = pipeline.serialize(Topics.WORKER_STAYS, stay);
+
+        // when
+        pipeline.sendRaw(Topics.WORKER_STAYS, "M0001/111222333", sent);
+
+        // then the dead letter says why the key is missing, and keeps the value and where it came from
+        TestRecord<byte[], byte[]> dead = pipeline.rejected().get(0);
+        assertThat(PipelineTestDriver.header(dead, DeadLetters.REASON)).isEqualTo("KEY_MISMATCH");
+        assertThat(dead.key()).isNull();
+        assertThat(PipelineTestDriver.header(dead, DeadLetters.KEY_DROPPED)).contains("BSN");
+        assertThat(dead.value()).containsExactly(sent);
+        assertThat(PipelineTestDriver.header(dead, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
+    }
+
+    @Test
     void aRejectedRecordKeepsItsOriginalBytes() {
         // given the bytes a member's producer sent
         var invalid = stay().setMunicipality("XX12").build();
