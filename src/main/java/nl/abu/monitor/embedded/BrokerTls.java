@@ -34,7 +34,7 @@ public record BrokerTls(Path keystore, Path truststore, String password) {
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
 
     /** Generates the key, the certificate and both stores in {@code dir}. */
-    static BrokerTls generate(Path dir) {
+    public static BrokerTls generate(Path dir) {
         String password = randomSecret();
         Path keystore = dir.resolve("kafka.keystore.p12");
         Path truststore = dir.resolve("kafka.truststore.p12");
