@@ -91,7 +91,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         int brokerPort = FreePorts.orFree(port);
         int controllerPort = FreePorts.pick();
         Path dataDir = Directories.createTemp(StaleWorkDirs.PREFIX + "kafka-");
-        BrokerTls tls = BrokerTls.generate(dataDir);
+        BrokerTls tls;
+        try {
+            tls = BrokerTls.generate(dataDir);
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(dataDir);
+            throw e;
+        }
         String superUserPassword = BrokerTls.randomSecret();
         Path serverProperties = KafkaNodeFiles.writeSecureServerProperties(dataDir, brokerPort, controllerPort, tls,
                 SUPER_USER, superUserPassword);

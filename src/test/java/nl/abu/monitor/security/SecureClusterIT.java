@@ -43,6 +43,7 @@ import nl.abu.monitor.replay.IndicatorTopicReader;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,7 +75,7 @@ class SecureClusterIT {
         long started = System.nanoTime();
         // given one member's data and the oracle's answer
         Path input = dir.resolve("input");
-        String memberId = OneMemberDataset.write(dir, input, 7_001L, 0.0025, AS_OF);
+        String memberId = OneMemberDataset.write(dir, input, 7_001L, 0.0015, AS_OF);
         Map<String, ContractOracle.Row> expected = OracleComparison.expected(
                 new ContractOracle(ContractOracle.Settings.defaults()).run(input, AS_OF), INDICATORS);
         System.out.printf("dataset of %s and oracle (%.1f s)%n", memberId, seconds(started));
@@ -134,7 +135,12 @@ class SecureClusterIT {
                         new IndicatorValues(settings.seedTargets(), settings.minimumCellSize()));
                 OracleComparison.assertMatches(expected, new ObjectMapper().readTree(IndicatorJson.toJsonArray(report)),
                         INDICATORS, "output over SASL_SSL");
-                assertThat(run.log()).as("the pipeline's log").doesNotContain("AuthorizationException");
+                assertThat(run.log()).as("the pipeline's log").doesNotContain("AuthorizationException")
+                        .doesNotContain(appPassword);
+                assertThat(publish.log()).as("publish's log").doesNotContain(memberPassword);
+                // and Kafka Streams purged consumed repartition records, which needs DELETE (a refusal is silent)
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(purgedRepartitionRecords(admin)).isPositive());
 
                 // and the ACLs are tight: the member cannot write the output nor read an input topic
                 Map<String, Object> member = secure.clientProperties(memberUser, memberPassword);
@@ -189,6 +195,17 @@ class SecureClusterIT {
         try (Writer writer = Files.newBufferedWriter(file)) {
             props.store(writer, "publish as a member");
         }
+    }
+
+    /** The sum of the earliest offsets of the application's repartition topics: records deleted so far. */
+    private static long purgedRepartitionRecords(Admin admin) throws Exception {
+        List<String> repartitionTopics = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(APPLICATION_ID + "-") && t.endsWith("-repartition")).toList();
+        assertThat(repartitionTopics).isNotEmpty();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        admin.describeTopics(repartitionTopics).allTopicNames().get().values().forEach(d -> d.partitions()
+                .forEach(p -> earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest())));
+        return admin.listOffsets(earliest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
     }
 
     private static Throwable produceFailure(Map<String, Object> client, String topic) {
