@@ -108,11 +108,14 @@ public final class MonitorConfig {
         return overrides;
     }
 
-    /** Settings for the Avro serdes: the registry URL and every {@code schema.registry.} or serde key. */
+    /**
+     * Settings for the Avro serdes: the registry URL and every {@code schema.registry.}, {@code basic.auth.} or
+     * serde key.
+     */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>();
         values.forEach((k, v) -> {
-            if (k.startsWith("schema.registry.") || k.equals("value.avro.serde.class")
+            if (k.startsWith("schema.registry.") || k.startsWith("basic.auth.") || k.equals("value.avro.serde.class")
                     || k.equals("auto.register.schemas")) {
                 serde.put(k, v);
             }

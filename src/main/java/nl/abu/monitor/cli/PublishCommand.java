@@ -41,13 +41,21 @@ final class PublishCommand implements Callable<Integer> {
         String topic;
     }
 
-    @Option(names = "--bootstrap", defaultValue = "${env:MONITOR_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka bootstrap servers (default: $MONITOR_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
+    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+    static final String DEFAULT_REGISTRY = "http://localhost:8081";
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: bootstrap.servers of --config or "
+            + "$MONITOR_BOOTSTRAP_SERVERS, else " + DEFAULT_BOOTSTRAP + ").")
     String bootstrap;
 
-    @Option(names = "--registry", defaultValue = "${env:MONITOR_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
-            description = "Schema registry URL (default: $MONITOR_SCHEMA_REGISTRY_URL or ${DEFAULT-VALUE}).")
+    @Option(names = "--registry", description = "Schema registry URL (default: schema.registry.url of --config or "
+            + "$MONITOR_SCHEMA_REGISTRY_URL, else " + DEFAULT_REGISTRY + ").")
     String registry;
+
+    @Option(names = "--config", description = "A properties file, as for run: kafka.* keys go to the producer "
+            + "(e.g. kafka.security.protocol=SASL_SSL), schema.registry.* keys to the serializer; MONITOR_* "
+            + "environment variables override it.")
+    Path config;
 
     @Option(names = "--as-of", description = "The as-of date for the date-range rule (default: today).")
     LocalDate asOf;
@@ -55,8 +63,14 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AsOfDate date = asOf == null ? AsOfDate.today(Clock.systemUTC()) : AsOfDate.fixed(asOf);
+        MonitorConfig cfg = MonitorConfig.load(Optional.ofNullable(config), System.getenv());
+        String bootstrapServers = bootstrap != null ? bootstrap
+                : cfg.optional(MonitorConfig.BOOTSTRAP_SERVERS).orElse(DEFAULT_BOOTSTRAP);
+        Map<String, Object> serdeConfig = cfg.serdeConfig();
+        serdeConfig.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry != null ? registry
+                : cfg.optional(MonitorConfig.SCHEMA_REGISTRY_URL).orElse(DEFAULT_REGISTRY));
         PublishSummary summary;
-        try (Publisher publisher = new Publisher(bootstrap, Map.of("schema.registry.url", registry), Map.of());
+        try (Publisher publisher = new Publisher(bootstrapServers, serdeConfig, cfg.kafkaClientOverrides());
                 Stream<JsonLine> lines = lines()) {
             summary = publisher.publish(lines, Optional.of(new RecordValidator(date)), System.err::println,
                     s -> System.err.println("... published " + s.published()));

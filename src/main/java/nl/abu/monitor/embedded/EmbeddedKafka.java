@@ -5,8 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,6 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apache Kafka broker in a child JVM: one KRaft node in combined mode (broker and
  * controller) on 127.0.0.1, with its own temporary data directory.
+ *
+ * <p>By default its client listener is PLAINTEXT without authorization. {@link #startSecure(int)} starts it with a
+ * SASL_SSL (SCRAM-SHA-512) client listener, a certificate made at start, and ACLs enforced; what a client needs is
+ * then in {@link #secureClientSettings()}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -32,19 +39,36 @@ public final class EmbeddedKafka implements AutoCloseable {
         SIGKILL
     }
 
+    private static final String SUPER_USER = "admin";
+
     private final ChildJvmSpec spec;
     private final int port;
+    private final Optional<SecureClientSettings> security;
     private volatile ChildJvm child;
 
-    private EmbeddedKafka(ChildJvmSpec spec, ChildJvm child, int port) {
+    private EmbeddedKafka(ChildJvmSpec spec, ChildJvm child, int port, Optional<SecureClientSettings> security) {
         this.spec = spec;
         this.child = child;
         this.port = port;
+        this.security = security;
     }
 
     /** Starts a broker and waits until it serves clients. {@code port} 0 picks a free port. */
     public static EmbeddedKafka start(int port) {
-        EmbeddedKafka kafka = launch(port);
+        return awaitOrClose(launch(port));
+    }
+
+    /**
+     * Starts a broker whose client listener is SASL_SSL with SCRAM-SHA-512, with ACLs enforced (KRaft
+     * StandardAuthorizer; no ACL means no access), and waits until it serves clients. Only the super user of
+     * {@link #secureClientSettings()} exists at first; add users and ACLs with {@link KafkaSecurityAdmin}.
+     * {@code port} 0 picks a free port.
+     */
+    public static EmbeddedKafka startSecure(int port) {
+        return awaitOrClose(launchSecure(port));
+    }
+
+    private static EmbeddedKafka awaitOrClose(EmbeddedKafka kafka) {
         try {
             kafka.awaitReady(READY_TIMEOUT);
             return kafka;
@@ -60,6 +84,35 @@ public final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = FreePorts.pick();
         Path dataDir = Directories.createTemp(StaleWorkDirs.PREFIX + "kafka-");
         Path serverProperties = KafkaNodeFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
+        return launch(brokerPort, dataDir, serverProperties, List.of(), Optional.empty());
+    }
+
+    static EmbeddedKafka launchSecure(int port) {
+        int brokerPort = FreePorts.orFree(port);
+        int controllerPort = FreePorts.pick();
+        Path dataDir = Directories.createTemp(StaleWorkDirs.PREFIX + "kafka-");
+        BrokerTls tls;
+        try {
+            tls = BrokerTls.generate(dataDir);
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(dataDir);
+            throw e;
+        }
+        String superUserPassword = BrokerTls.randomSecret();
+        Path serverProperties = KafkaNodeFiles.writeSecureServerProperties(dataDir, brokerPort, controllerPort, tls,
+                SUPER_USER, superUserPassword);
+        // The broker authenticates to itself as the super user, so that user must exist before it starts.
+        List<String> formatArgs = List.of("--add-scram", SecureClientSettings.SCRAM_MECHANISM + "=[name=" + SUPER_USER
+                + ",password=" + superUserPassword + "]");
+        SecureClientSettings settings = new SecureClientSettings("127.0.0.1:" + brokerPort, tls.truststore(),
+                tls.password(), SUPER_USER, superUserPassword);
+        return launch(brokerPort, dataDir, serverProperties, formatArgs, Optional.of(settings));
+    }
+
+    private static EmbeddedKafka launch(int brokerPort, Path dataDir, Path serverProperties, List<String> formatArgs,
+            Optional<SecureClientSettings> security) {
+        List<String> args = new ArrayList<>(List.of(serverProperties.toString(), Uuid.randomUuid().toString()));
+        args.addAll(formatArgs);
         Path log4j2Properties = KafkaNodeFiles.writeLog4j2Properties(dataDir);
         ChildJvmSpec spec = new ChildJvmSpec(
                 "Kafka broker on port " + brokerPort,
@@ -74,12 +127,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                         "-Dkafka.logs.dir=" + dataDir),
                 ChildClasspath.ofThisJvm(),
                 KafkaNode.class.getName(),
-                List.of(serverProperties.toString(), Uuid.randomUuid().toString()),
+                args,
                 dataDir.resolve(KafkaNodeFiles.CONSOLE_LOG),
                 List.of(dataDir.resolve(KafkaNodeFiles.BROKER_LOG)));
         ChildJvm child = ChildJvm.launch(spec);
         LOG.info("Starting {} (pid {}, data in {})", spec.name(), child.pid(), dataDir);
-        return new EmbeddedKafka(spec, child, brokerPort);
+        return new EmbeddedKafka(spec, child, brokerPort, security);
     }
 
     void awaitReady(Duration timeout) {
@@ -103,10 +156,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private Map<String, Object> adminConfig() {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        Map<String, Object> config = new HashMap<>();
+        security.ifPresent(s -> config.putAll(s.adminProperties()));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return config;
     }
 
     private static boolean hasLiveBroker(Admin admin) {
@@ -122,6 +177,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** What a client needs to reach a broker started with {@link #startSecure(int)}; empty for a plain broker. */
+    public Optional<SecureClientSettings> secureClientSettings() {
+        return security;
     }
 
     public int port() {

@@ -33,8 +33,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * other is stopped too and the failure is thrown. A port of 0 picks a free port.
      */
     public static EmbeddedPlatform start(int kafkaPort, int registryPort) {
+        return start(EmbeddedKafka.launch(kafkaPort), registryPort);
+    }
+
+    /**
+     * Both on free ports, the broker in its secure mode ({@link EmbeddedKafka#startSecure(int)}: SASL_SSL, SCRAM,
+     * ACLs enforced), the registry on plain HTTP. What clients need is in
+     * {@code kafka().secureClientSettings()}.
+     */
+    public static EmbeddedPlatform startSecure() {
+        return start(EmbeddedKafka.launchSecure(0), 0);
+    }
+
+    private static EmbeddedPlatform start(EmbeddedKafka kafka, int registryPort) {
         long started = System.nanoTime();
-        EmbeddedKafka kafka = EmbeddedKafka.launch(kafkaPort);
         EmbeddedRegistry registry;
         try {
             registry = EmbeddedRegistry.launch(registryPort);

@@ -19,9 +19,16 @@ public final class IndicatorTopicReader {
     }
 
     public static Map<String, IndicatorValue> latest(String bootstrapServers, Map<String, ?> serdeConfig) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return latest(bootstrapServers, serdeConfig, Map.of());
+    }
+
+    /** @param clientOverrides further consumer settings, such as security settings */
+    public static Map<String, IndicatorValue> latest(String bootstrapServers, Map<String, ?> serdeConfig,
+            Map<String, Object> clientOverrides) {
+        Map<String, Object> props = new HashMap<>(clientOverrides);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, IndicatorValue> latest = new HashMap<>();
         try (KafkaConsumer<String, IndicatorValue> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 AvroSerdes.valueSerde(IndicatorValue.class, serdeConfig).deserializer())) {

@@ -50,7 +50,8 @@ public final class AvroSerdeConfig {
                 Duration.ofMillis(millis(config, RETRY_INITIAL_BACKOFF_MS, RetryPolicy.DEFAULT.initialBackoff().toMillis())),
                 Duration.ofMillis(millis(config, RETRY_MAX_BACKOFF_MS, RetryPolicy.DEFAULT.maxBackoff().toMillis())),
                 maxWait < 0 ? null : Duration.ofMillis(maxWait));
-        return new HttpSchemaRegistryClient(urls, retry, Duration.ofMillis(millis(config, REQUEST_TIMEOUT_MS, 10_000)));
+        return new HttpSchemaRegistryClient(urls, retry, Duration.ofMillis(millis(config, REQUEST_TIMEOUT_MS, 10_000)),
+                RegistryAccess.from(config));
     }
 
     private static long millis(Map<String, ?> config, String key, long defaultValue) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -36,6 +37,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final HttpClient http;
+    private final Optional<String> authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
@@ -45,13 +47,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      * @param requestTimeout how long one request may take before it counts as unreachable
      */
     public HttpSchemaRegistryClient(List<String> baseUrls, RetryPolicy retryPolicy, Duration requestTimeout) {
+        this(baseUrls, retryPolicy, requestTimeout, RegistryAccess.none());
+    }
+
+    /** @param access basic-auth credentials and the truststore for {@code https} URLs */
+    public HttpSchemaRegistryClient(List<String> baseUrls, RetryPolicy retryPolicy, Duration requestTimeout,
+            RegistryAccess access) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("no schema registry URL");
         }
         this.baseUrls = baseUrls.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(requestTimeout);
+        access.sslContext().ifPresent(http::sslContext);
+        this.http = http.build();
+        this.authorization = access.authorization();
     }
 
     @Override
@@ -180,6 +191,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(requestTimeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(value -> builder.header("Authorization", value));
         if (body == null) {
             return builder.GET().build();
         }

@@ -52,4 +52,20 @@ class MonitorConfigTest {
         assertThatThrownBy(() -> MonitorConfig.load(Optional.empty(), Map.of("MONITOR_AS_OF_DATE", "31-12-2025"))
                 .asOfDate(clock)).hasMessageContaining("as.of.date");
     }
+
+    @Test
+    void registryCredentialsAndTruststoreGoToTheSerdesAndNotToKafka() throws Exception {
+        // given registry credentials from the environment, Confluent's names both with and without the prefix
+        MonitorConfig config = MonitorConfig.load(Optional.empty(), Map.of(
+                "MONITOR_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "monitor:pw",
+                "MONITOR_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
+                "MONITOR_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/registry.p12",
+                "MONITOR_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
+
+        // then
+        assertThat(config.serdeConfig()).containsOnly(Map.entry("schema.registry.basic.auth.user.info", "monitor:pw"),
+                Map.entry("basic.auth.credentials.source", "USER_INFO"),
+                Map.entry("schema.registry.ssl.truststore.location", "/etc/registry.p12"));
+        assertThat(config.kafkaClientOverrides()).containsOnly(Map.entry("sasl.mechanism", "SCRAM-SHA-512"));
+    }
 }
