@@ -112,7 +112,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static EmbeddedKafka launch(int brokerPort, Path dataDir, Path serverProperties, List<String> formatArgs,
             Optional<SecureClientSettings> security) {
         List<String> args = new ArrayList<>(List.of(serverProperties.toString(), Uuid.randomUuid().toString()));
-        args.addAll(formatArgs);
+        if (!formatArgs.isEmpty()) {
+            // In a file, not on the command line: the super user's password would show in ps and in ChildJvm's log.
+            args.add(KafkaNodeFiles.writeFormatArgs(dataDir, formatArgs).toString());
+        }
         Path log4j2Properties = KafkaNodeFiles.writeLog4j2Properties(dataDir);
         ChildJvmSpec spec = new ChildJvmSpec(
                 "Kafka broker on port " + brokerPort,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ final class KafkaNodeFiles {
     static final String LOG4J2_PROPERTIES = "log4j2.properties";
     static final String BROKER_LOG = "kafka.log";
     static final String CONSOLE_LOG = "console.log";
+    static final String FORMAT_ARGS = "format-args";
 
     private KafkaNodeFiles() {
     }
@@ -88,6 +90,15 @@ final class KafkaNodeFiles {
         config.put("auto.create.topics.enable", "false");
         config.put("num.partitions", "1");
         return config;
+    }
+
+    /** Extra arguments of the storage format, one per line; the data directory is readable by its owner only. */
+    static Path writeFormatArgs(Path dataDir, List<String> formatArgs) {
+        try {
+            return Files.write(dataDir.resolve(FORMAT_ARGS), formatArgs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + dataDir.resolve(FORMAT_ARGS), e);
+        }
     }
 
     /** WARN and above, to a file: the broker's INFO chatter is of no use to a demo or a test. */
