@@ -2,9 +2,14 @@ package nl.abu.monitor.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.regex.Pattern;
 
 /** A calendar period of the plan: a year ({@code 2025}), a quarter ({@code 2025-Q3}) or a month ({@code 2025-07}). */
 public record Period(PeriodKind kind, LocalDate start, LocalDate end, String label) implements Comparable<Period> {
+    // Compiled once: parse runs for every changed cell total, and String.matches compiles its pattern on each call.
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     public static Period year(int year) {
         return new Period(PeriodKind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Integer.toString(year));
@@ -23,13 +28,13 @@ public record Period(PeriodKind kind, LocalDate start, LocalDate end, String lab
 
     /** Parses a label as written in the output: {@code YYYY}, {@code YYYY-Qn} or {@code YYYY-MM}. */
     public static Period parse(String label) {
-        if (label.matches("\\d{4}")) {
+        if (YEAR.matcher(label).matches()) {
             return year(Integer.parseInt(label));
         }
-        if (label.matches("\\d{4}-Q[1-4]")) {
+        if (QUARTER.matcher(label).matches()) {
             return quarter(Integer.parseInt(label.substring(0, 4)), label.charAt(6) - '0');
         }
-        if (label.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+        if (MONTH.matcher(label).matches()) {
             return month(Integer.parseInt(label.substring(0, 4)), Integer.parseInt(label.substring(5)));
         }
         throw new IllegalArgumentException("not a period: " + label);
