@@ -190,7 +190,8 @@ class HttpSchemaRegistryClientTest {
     void givesUpOnlyAfterTheConfiguredMaximumWait() throws IOException {
         // given
         String url = registry(Integer.MAX_VALUE, 200, "{}");
-        RetryPolicy patience = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(300));
+        // 1 s leaves room for several attempts even when the first request is slow on a loaded machine
+        RetryPolicy patience = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(1_000));
 
         // when / then: an unreachable registry is not a bad record
         assertThatThrownBy(() -> client(url, patience).schemaById(5))
