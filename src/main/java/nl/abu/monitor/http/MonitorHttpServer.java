@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +50,7 @@ public final class MonitorHttpServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        server.createContext("/metrics", ex -> respond(ex, 200, PROMETHEUS_TEXT, meters.scrape()));
+        server.createContext("/metrics", ex -> respond(ex, 200, PROMETHEUS_TEXT, scrape(meters, ex.getRequestURI())));
         server.createContext("/health/live", ex -> respond(ex, 200, "text/plain", "UP\n"));
         server.createContext("/health/ready", ex -> {
             boolean isReady = ready.getAsBoolean();
@@ -58,6 +61,25 @@ public final class MonitorHttpServer implements AutoCloseable {
                 ex -> respond(ex, indicators, q -> q.answerInternal(ex.getRequestURI())));
         server.start();
         LOG.info("HTTP endpoints on {}", baseUrl());
+    }
+
+    /**
+     * The whole registry, or, as Prometheus' own client libraries do, only the metrics named by {@code name[]}
+     * parameters ({@code /metrics?name[]=abu_indicator_value}): a cheap read for a poller that wants a few series
+     * out of the thousands of Kafka Streams ones.
+     */
+    static String scrape(PrometheusMeterRegistry meters, URI uri) {
+        Set<String> names = new HashSet<>();
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("name[]")) {
+                    names.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return names.isEmpty() ? meters.scrape() : meters.scrape(PROMETHEUS_TEXT, names);
     }
 
     /** Serves the pipeline's readiness and indicator tables from now on. */

@@ -2,8 +2,10 @@ package nl.abu.monitor.indicator;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.abu.monitor.period.AsOfDate;
@@ -11,6 +13,7 @@ import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,6 +31,14 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <p>Indicators also move with the as-of date alone (a stay turns long, a deadline passes, a month begins).
  * Each entity is indexed under the next date its cells may change; a wall-clock punctuation re-evaluates only
  * the entities whose date the as-of date has reached, reading their state from the family's entity table.
+ *
+ * <p>One entity change touches up to a hundred cells (a worker counts in every period of its stay, in two
+ * scopes), and the family has only a few thousand cells. So the changes are summed per cell in the store
+ * {@code <family>-pending-cell-changes} and sent on every {@code flushInterval}, as one change per cell, instead of
+ * one record per entity and cell through the repartition topic: at a national year that was most of the
+ * pipeline's work (docs/benchmarks.md). Sums of changes give the same totals. A cell touched only by changes
+ * that cancel out still gets its (zero) change, as it did one by one. The store is changelogged, so sums not yet
+ * sent on survive a crash together with the input offsets they belong to.
  */
 public final class CellDeltaStep<V> implements Processor<String, V, String, CellCounts> {
     private final Stores stores;
@@ -35,24 +46,31 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     private final int openYears;
     private final CellRule<V> rule;
     private final Duration reevaluationInterval;
+    private final Duration flushInterval;
     private ProcessorContext<String, CellCounts> context;
     private KeyValueStore<String, CellMembership> memberships;
     private KeyValueStore<String, String> dueDates;
     private TimestampedKeyValueStore<String, V> entities;
+    private TimestampedKeyValueStore<String, CellCounts> pending;
+    private ReportingCalendar calendar;
 
-    /** The stores this step uses: its own two, and the materialized table of the entities it reads. */
-    public record Stores(String memberships, String dueDates, String entities) {
+    /** The stores this step uses: its own three, and the materialized table of the entities it reads. */
+    public record Stores(String memberships, String dueDates, String pending, String entities) {
         public static Stores of(String prefix, String entityTable) {
-            return new Stores(prefix + "-memberships", prefix + "-due-dates", entityTable);
+            return new Stores(prefix + "-memberships", prefix + "-due-dates", prefix + "-pending-cell-changes",
+                    entityTable);
         }
     }
 
-    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval) {
+    /** @param flushInterval how often the summed cell changes are sent on */
+    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval,
+            Duration flushInterval) {
         this.stores = stores;
         this.asOf = asOf;
         this.openYears = openYears;
         this.rule = rule;
         this.reevaluationInterval = reevaluationInterval;
+        this.flushInterval = flushInterval;
     }
 
     @Override
@@ -61,7 +79,9 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
         this.memberships = context.getStateStore(stores.memberships());
         this.dueDates = context.getStateStore(stores.dueDates());
         this.entities = context.getStateStore(stores.entities());
+        this.pending = context.getStateStore(stores.pending());
         context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, now -> reevaluateDue(now));
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendPending());
     }
 
     @Override
@@ -71,7 +91,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
 
     private void reevaluateDue(long now) {
         String upToToday = DueDateKey.upTo(asOf.get());
-        java.util.List<String> due = new java.util.ArrayList<>();
+        List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dueDates.range(DueDateKey.FIRST, upToToday)) {
             it.forEachRemaining(kv -> due.add(kv.value));
         }
@@ -82,7 +102,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     }
 
     private void evaluate(String entity, V state, long timestamp) {
-        ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
+        ReportingCalendar calendar = calendar();
         EntityCells now = state == null ? EntityCells.NOWHERE : rule.cellsOf(state, calendar);
         CellMembership held = memberships.get(entity);
         Map<String, CellCounts> before = held == null ? Map.of() : held.getCells();
@@ -94,7 +114,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
             long numerator = is.getNumerator() - was.getNumerator();
             long denominator = is.getDenominator() - was.getDenominator();
             if (numerator != 0 || denominator != 0) {
-                context.forward(new Record<>(cell, new CellCounts(numerator, denominator), timestamp));
+                addPending(cell, numerator, denominator, timestamp);
             }
         }
         LocalDate nextChange = nextChange(now, calendar);
@@ -108,6 +128,34 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
         memberships.put(entity, new CellMembership(new HashMap<>(now.contributions()), nextChange));
         if (nextChange != null) {
             dueDates.put(DueDateKey.of(nextChange, entity), entity);
+        }
+    }
+
+    /** The calendar of today's as-of date, built again only when the date moves (it costs more than a cell). */
+    private ReportingCalendar calendar() {
+        LocalDate today = asOf.get();
+        if (calendar == null || !calendar.asOf().equals(today)) {
+            calendar = new ReportingCalendar(today, openYears);
+        }
+        return calendar;
+    }
+
+    /** Adds a change to the cell's sum; the sum keeps the latest timestamp, that of the newest input in it. */
+    private void addPending(String cell, long numerator, long denominator, long timestamp) {
+        ValueAndTimestamp<CellCounts> held = pending.get(cell);
+        CellCounts sum = held == null ? new CellCounts(numerator, denominator)
+                : new CellCounts(held.value().getNumerator() + numerator, held.value().getDenominator() + denominator);
+        pending.put(cell, ValueAndTimestamp.make(sum, held == null ? timestamp : Math.max(timestamp, held.timestamp())));
+    }
+
+    private void sendPending() {
+        List<KeyValue<String, ValueAndTimestamp<CellCounts>>> sums = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<CellCounts>> it = pending.all()) {
+            it.forEachRemaining(sums::add);
+        }
+        for (KeyValue<String, ValueAndTimestamp<CellCounts>> sum : sums) {
+            context.forward(new Record<>(sum.key, sum.value.value(), sum.value.timestamp()));
+            pending.delete(sum.key);
         }
     }
 

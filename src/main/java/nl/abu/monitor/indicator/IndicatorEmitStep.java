@@ -46,6 +46,7 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
     private LocalDate publishedFor;
     private Targets targets;
     private IndicatorValues values;
+    private ReportingCalendar calendar;
 
     IndicatorEmitStep(String totalsStore, String statusStore, int minimumCellSize, AsOfDate asOf, int openYears,
             Duration checkInterval) {
@@ -70,7 +71,16 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
 
     @Override
     public void process(Record<String, CellCounts> record) {
-        publish(record.key(), record.value(), new ReportingCalendar(asOf.get(), openYears), record.timestamp());
+        publish(record.key(), record.value(), calendar(), record.timestamp());
+    }
+
+    /** The calendar of today's as-of date, built again only when the date moves. */
+    private ReportingCalendar calendar() {
+        LocalDate today = asOf.get();
+        if (calendar == null || !calendar.asOf().equals(today)) {
+            calendar = new ReportingCalendar(today, openYears);
+        }
+        return calendar;
     }
 
     private void republishIfDateOrTargetsChanged(long now) {
@@ -80,7 +90,7 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
             return;
         }
         useTargets(current);
-        ReportingCalendar calendar = new ReportingCalendar(today, openYears);
+        ReportingCalendar calendar = calendar();
         try (KeyValueIterator<String, ValueAndTimestamp<CellCounts>> all = totals.all()) {
             all.forEachRemaining(kv -> publish(kv.key, kv.value.value(), calendar, now));
         }

@@ -28,15 +28,17 @@ public final class IndicatorOutput {
     private final AsOfDate asOf;
     private final int openYears;
     private final Duration dateCheckInterval;
+    private final Duration cellFlushInterval;
 
     public IndicatorOutput(StreamsBuilder builder, PipelineSerdes serdes, int minimumCellSize, AsOfDate asOf,
-            int openYears, Duration dateCheckInterval) {
+            int openYears, Duration dateCheckInterval, Duration cellFlushInterval) {
         this.builder = builder;
         this.serdes = serdes;
         this.minimumCellSize = minimumCellSize;
         this.asOf = asOf;
         this.openYears = openYears;
         this.dateCheckInterval = dateCheckInterval;
+        this.cellFlushInterval = cellFlushInterval;
     }
 
     /** The name of the store that holds a family's indicator table, keyed {@code indicator|period|scope}. */
@@ -55,15 +57,20 @@ public final class IndicatorOutput {
                 Serdes.String(), serdes.of(CellMembership.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dueDates()),
                 Serdes.String(), Serdes.String()));
+        // Changelogged, so changes summed but not yet sent on are committed with the input that caused them; the
+        // cache keeps the changelog to one record per cell and commit.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(stores.pending()),
+                Serdes.String(), serdes.of(CellCounts.class)).withCachingEnabled());
         KTable<String, CellCounts> totals = entities.toStream(Named.as(family + "-entity-changes"))
-                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval),
-                        Named.as(family + "-cells"), stores.memberships(), stores.dueDates(), stores.entities())
+                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval,
+                        cellFlushInterval), Named.as(family + "-cells"), stores.memberships(), stores.dueDates(),
+                        stores.pending(), stores.entities())
                 .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),
                                 total.getDenominator() + change.getDenominator()),
                         Named.as(totalsStoreOf(family)),
-                        serdes.materialized(totalsStoreOf(family), CellCounts.class));
+                        serdes.cachedMaterialized(totalsStoreOf(family), CellCounts.class));
         String statusStore = family + "-alert-statuses";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(statusStore),
                 Serdes.String(), Serdes.String()));

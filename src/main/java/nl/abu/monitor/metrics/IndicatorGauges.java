@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * loses its series. While the totals cannot be read (a rebalance) the last rows stay.
  */
 public final class IndicatorGauges implements AutoCloseable {
-    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
 
     static final String VALUE = "abu_indicator_value";
     static final String NUMERATOR = "abu_indicator_numerator";

@@ -1,0 +1,61 @@
+package nl.abu.monitor.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measures the pipeline end to end on an "
+        + "embedded broker and registry with exactly-once: throughput on a simulated year, the raw consumer limit, "
+        + "live latency to the output topic and to /metrics, and the pipeline's heap, RSS and state size. "
+        + "See docs/benchmarks.md.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "1500000",
+            description = "Input records to publish before the pipeline starts (default: about a national year).")
+    long events;
+
+    @Option(names = "--json", description = "Also write the figures to this JSON file.")
+    Path json;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Input records per second in the live phase.")
+    int rate;
+
+    @Option(names = "--live-seconds", defaultValue = "60", description = "Length of the live phase.")
+    int liveSeconds;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic.")
+    int partitions;
+
+    @Option(names = "--stream-threads", defaultValue = "1", description = "Kafka Streams threads of the pipeline.")
+    int streamThreads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulation.")
+    long seed;
+
+    @Option(names = "--pipeline-java-opts", defaultValue = "-Xmx1g",
+            description = "JVM options of the pipeline process, space-separated (e.g. to add a profiler).")
+    String pipelineJavaOptions;
+
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams setting for the pipeline (repeatable), as `kafka.KEY` of `run`.")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> javaOptions = Arrays.stream(pipelineJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty())
+                .toList();
+        BenchOptions options = new BenchOptions(events, rate, liveSeconds, partitions, streamThreads, seed,
+                javaOptions, streamsConfig);
+        BenchReport report = BenchRun.run(options, System.err);
+        System.out.print(report.table());
+        if (json != null) {
+            report.writeJson(json);
+            System.err.println("wrote " + json);
+        }
+        return 0;
+    }
+}

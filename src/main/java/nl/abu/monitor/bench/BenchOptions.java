@@ -1,0 +1,36 @@
+package nl.abu.monitor.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one bench run does.
+ *
+ * @param events            input records published before the pipeline starts
+ * @param rate              input records per second in the live phase
+ * @param liveSeconds       how long the live phase produces
+ * @param partitions        partitions of every topic
+ * @param streamThreads     Kafka Streams threads of the pipeline
+ * @param seed              seed of the simulation
+ * @param pipelineJavaOptions JVM options of the pipeline process (heap, profiler)
+ * @param streamsConfig     Kafka Streams settings of the pipeline, on top of its own
+ */
+public record BenchOptions(long events, int rate, int liveSeconds, int partitions, int streamThreads, long seed,
+        List<String> pipelineJavaOptions, Map<String, String> streamsConfig) {
+
+    /** The simulated year; the as-of date is its last day, so every record falls in the open years. */
+    public static final int YEAR = 2025;
+
+    public BenchOptions {
+        if (events < 1 || rate < 1 || liveSeconds < 1 || partitions < 1 || streamThreads < 1) {
+            throw new IllegalArgumentException("events, rate, live seconds, partitions and stream threads must be >= 1");
+        }
+        pipelineJavaOptions = List.copyOf(pipelineJavaOptions);
+        streamsConfig = Map.copyOf(streamsConfig);
+    }
+
+    public LocalDate asOf() {
+        return LocalDate.of(YEAR, 12, 31);
+    }
+}

@@ -1,0 +1,81 @@
+package nl.abu.monitor.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** What a process used, read from Linux's {@code /proc} and from its GC log. */
+final class ProcessResources {
+    private static final Pattern HWM = Pattern.compile("^VmHWM:\\s+(\\d+) kB$", Pattern.MULTILINE);
+    // G1 at -Xlog:gc: "... Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(1024M) 5.123ms"
+    private static final Pattern GC_PAUSE = Pattern.compile(
+            "Pause.* (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) (\\d+\\.\\d+)ms");
+
+    private ProcessResources() {
+    }
+
+    /** Peak resident set size ("high water mark") of a live process, in bytes. */
+    static long peakRssBytes(long pid) {
+        try {
+            Matcher m = HWM.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+            return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** CPU time (user and system) a live process has used so far; zero when unknown. */
+    static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    /** The bytes of all files under {@code dir}. */
+    static long directoryBytes(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // deleted meanwhile (RocksDB compaction)
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /** From a {@code -Xlog:gc} file: the heap in use at the start of each pause is a local peak of the heap. */
+    record GcSummary(long peakHeapBytes, long pauses, double pauseMillis) {
+        static GcSummary of(Path gcLog) throws IOException {
+            long peak = 0;
+            long pauses = 0;
+            double pauseMillis = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = GC_PAUSE.matcher(line);
+                if (m.find()) {
+                    peak = Math.max(peak, bytes(m.group(1), m.group(2)));
+                    pauses++;
+                    pauseMillis += Double.parseDouble(m.group(7));
+                }
+            }
+            return new GcSummary(peak, pauses, pauseMillis);
+        }
+
+        private static long bytes(String amount, String unit) {
+            long n = Long.parseLong(amount);
+            return switch (unit) {
+                case "K" -> n << 10;
+                case "M" -> n << 20;
+                default -> n << 30;
+            };
+        }
+    }
+}

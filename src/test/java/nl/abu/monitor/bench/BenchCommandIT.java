@@ -1,0 +1,56 @@
+package nl.abu.monitor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import nl.abu.monitor.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A short `bench` run end to end: the JSON has every figure, each plausible. Its figures are not judged. */
+class BenchCommandIT {
+
+    @Test
+    void writesEveryFigureOfASmallRun(@TempDir Path dir) throws Exception {
+        // given a small run: 20,000 events, then 8 s of live load at 500 records/s
+        Path json = dir.resolve("bench.json");
+
+        // when it runs
+        int exit = new CommandLine(new Main()).execute("bench", "--events", "20000", "--rate", "500",
+                "--live-seconds", "8", "--partitions", "2", "--json", json.toString());
+
+        // then it succeeds and reports every figure
+        assertThat(exit).isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        for (String key : List.of("events", "pipeline_events_per_s", "raw_events_per_s", "ratio", "latency_p50_ms",
+                "latency_p99_ms", "heap_peak_bytes", "rss_peak_bytes", "state_bytes")) {
+            assertThat(figures.has(key)).as(key).isTrue();
+        }
+        assertThat(figures.get("events").asLong()).isEqualTo(20_000);
+        double pipeline = figures.get("pipeline_events_per_s").asDouble();
+        double raw = figures.get("raw_events_per_s").asDouble();
+        assertThat(pipeline).isPositive();
+        assertThat(raw).isPositive();
+        assertThat(figures.get("ratio").asDouble()).isCloseTo(pipeline / raw, org.assertj.core.data.Offset.offset(0.01));
+        // latencies to the output topic and to /metrics: samples taken, and ordered
+        assertThat(figures.get("latency_samples").asLong()).isPositive();
+        assertThat(figures.get("latency_p50_ms").asLong()).isNotNegative()
+                .isLessThanOrEqualTo(figures.get("latency_p99_ms").asLong());
+        assertThat(figures.get("latency_p99_ms").asLong()).isLessThanOrEqualTo(figures.get("latency_max_ms").asLong());
+        assertThat(figures.get("metrics_probes_seen").asLong()).isPositive()
+                .isEqualTo(figures.get("metrics_probes_sent").asLong());
+        assertThat(figures.get("latency_metrics_p50_ms").asLong()).isNotNegative()
+                .isLessThanOrEqualTo(figures.get("latency_metrics_p99_ms").asLong());
+        assertThat(figures.get("latency_metrics_p99_ms").asLong())
+                .isLessThanOrEqualTo(figures.get("latency_metrics_max_ms").asLong());
+        // resources of the pipeline process: a heap below its -Xmx, an RSS above its heap, some state on disk
+        assertThat(figures.get("heap_peak_bytes").asLong()).isPositive().isLessThanOrEqualTo(1L << 30);
+        assertThat(figures.get("rss_peak_bytes").asLong()).isGreaterThan(figures.get("heap_peak_bytes").asLong());
+        assertThat(figures.get("state_bytes").asLong()).isPositive();
+        assertThat(figures.get("live_records").asLong()).isPositive();
+    }
+}
