@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -69,16 +68,7 @@ public final class MonitorHttpServer implements AutoCloseable {
      * out of the thousands of Kafka Streams ones.
      */
     static String scrape(PrometheusMeterRegistry meters, URI uri) {
-        Set<String> names = new HashSet<>();
-        String query = uri.getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("name[]")) {
-                    names.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Set<String> names = new HashSet<>(QueryString.values(uri.getRawQuery(), "name[]"));
         return names.isEmpty() ? meters.scrape() : meters.scrape(PROMETHEUS_TEXT, names);
     }
 

@@ -3,8 +3,11 @@ package nl.abu.monitor.http;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /** The {@code name=value&...} part of a URL, decoded into a map and encoded back. */
@@ -15,15 +18,30 @@ final class QueryString {
     /** The parameters of a raw (still encoded) query; null or empty gives none. A repeated name keeps its last value. */
     static Map<String, String> parse(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
+        forEachPair(rawQuery, query::put);
+        return query;
+    }
+
+    /** Every value of a parameter that may repeat, such as {@code name[]}, in order. */
+    static List<String> values(String rawQuery, String name) {
+        List<String> values = new ArrayList<>();
+        forEachPair(rawQuery, (key, value) -> {
+            if (key.equals(name)) {
+                values.add(value);
+            }
+        });
+        return values;
+    }
+
+    private static void forEachPair(String rawQuery, BiConsumer<String, String> action) {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                    action.accept(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
                 }
             }
         }
-        return query;
     }
 
     static String encode(Map<String, String> parameters) {
