@@ -1,27 +1,27 @@
 package nl.abu.monitor.eures;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
+import nl.abu.monitor.indicator.EntityFold;
+import nl.abu.monitor.indicator.EntityTable;
 import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.ingest.InputTables;
+import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.EuresMember;
-import nl.abu.monitor.state.MemberPlacements;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
  * {@code eures_placements} and {@code eures_fec_members}. Two families, as their entities differ: each placement
- * counts in {@code eures_placements} by itself (the placements input table is the entity table), while
- * {@code eures_fec_members} counts members: PLACED placements are gathered per memberId and joined with the
- * member's profile.
+ * counts in {@code eures_placements} by itself, while {@code eures_fec_members} counts members: the placedOn of
+ * each member's PLACED placements and whether its profile signed the Fair Employment Code, in {@code eures-members}.
  */
 public final class EuresTopology {
     /** The family of {@code eures_placements}; its entities are the placements. */
@@ -29,55 +29,118 @@ public final class EuresTopology {
     /** The family of {@code eures_fec_members}; its entities are the members. */
     public static final String MEMBERS = "eures-member";
 
-    /** The placements input table, materialized by {@link InputTables}. */
-    static final String PLACEMENTS_STORE = "eures-placements-table";
-    static final String MEMBER_PLACEMENTS_STORE = "eures-member-placements";
+    static final String PLACEMENTS_STORE = "eures-placements";
     static final String MEMBERS_STORE = "eures-members";
 
-    private final InputTables inputs;
+    private final StreamsBuilder builder;
+    private final InputChanges inputs;
     private final PipelineSerdes serdes;
     private final IndicatorOutput output;
 
-    public EuresTopology(InputTables inputs, PipelineSerdes serdes, IndicatorOutput output) {
+    public EuresTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes,
+            IndicatorOutput output) {
+        this.builder = builder;
         this.inputs = inputs;
         this.serdes = serdes;
         this.output = output;
     }
 
     public void build() {
-        KTable<String, EuresPlacement> placements = inputs.of(Topics.EURES_PLACEMENTS);
-        output.publish(PLACEMENTS, placements, PLACEMENTS_STORE, EuresPlacementCells::of);
+        KStream<String, EntityChange<EuresPlacement>> placementChanges = inputs.of(Topics.EURES_PLACEMENTS);
+        EntityTable<EuresPlacement> placements = new EntityTable<>(builder, serdes, PLACEMENTS_STORE,
+                EuresPlacement.class);
+        output.publish(PLACEMENTS, placements.fold(placementChanges, "eures-placements-to-placements",
+                new PlacementItself()), PLACEMENTS_STORE, EuresPlacementCells::of);
 
-        KTable<String, Member> profiles = inputs.of(Topics.MEMBERS);
-        // Outer join: a member's placements are kept while its profile is missing or retracted (it then counts
-        // nowhere), and a profile without placements is kept for when they come.
-        KTable<String, EuresMember> members = placedByMember(placements).outerJoin(profiles,
-                (placed, profile) -> new EuresMember(profile != null && profile.getFairEmploymentCode(),
-                        placed == null ? new HashMap<>() : placed.getPlacedOn()),
-                Named.as(MEMBERS_STORE),
-                serdes.materialized(MEMBERS_STORE, EuresMember.class));
-        output.publish(MEMBERS, members, MEMBERS_STORE, EuresMemberCells::of);
+        // A member's placements are kept while its profile is missing or retracted (it then counts nowhere), and
+        // its profile without placements is kept for when they come.
+        EntityTable<EuresMember> members = new EntityTable<>(builder, serdes, MEMBERS_STORE, EuresMember.class);
+        KStream<String, EuresMember> memberChanges = members
+                .fold(placementChanges, "eures-placements-to-members", new PlacedOfMember())
+                .merge(members.fold(inputs.<Member>of(Topics.MEMBERS), "eures-profiles-to-members",
+                        new ProfileOfMember()), Named.as("eures-member-changes"));
+        output.publish(MEMBERS, memberChanges, MEMBERS_STORE, EuresMemberCells::of);
     }
 
-    /** The placedOn of each member's PLACED placements, by placement key. */
-    private KTable<String, MemberPlacements> placedByMember(KTable<String, EuresPlacement> placements) {
-        return placements
-                .groupBy((key, p) -> KeyValue.pair(p.getMemberId(), p),
-                        Grouped.with("eures-placements-by-member", Serdes.String(), serdes.of(EuresPlacement.class)))
-                .aggregate(() -> new MemberPlacements(new HashMap<>()),
-                        (member, p, all) -> {
-                            if (p.getStatus() == PlacementStatus.PLACED) {
-                                all.getPlacedOn().put(EntityKeys.of(p), p.getPlacedOn());
-                            } else {
-                                all.getPlacedOn().remove(EntityKeys.of(p));
-                            }
-                            return all;
-                        },
-                        (member, p, all) -> {
-                            all.getPlacedOn().remove(EntityKeys.of(p));
-                            return all;
-                        },
-                        Named.as(MEMBER_PLACEMENTS_STORE),
-                        serdes.materialized(MEMBER_PLACEMENTS_STORE, MemberPlacements.class));
+    private static boolean holdsNothing(EuresMember member) {
+        return !member.getFairEmploymentCode() && member.getPlacedOn().isEmpty();
+    }
+
+    /** A placement counts by itself. */
+    private static final class PlacementItself implements EntityFold<EuresPlacement, EuresPlacement> {
+        @Override
+        public String entityOf(String key, EuresPlacement placement) {
+            return key;
+        }
+
+        @Override
+        public EuresPlacement add(EuresPlacement held, String key, EuresPlacement placement) {
+            return placement;
+        }
+
+        @Override
+        public EuresPlacement remove(EuresPlacement held, String key, EuresPlacement placement) {
+            return null;
+        }
+
+        @Override
+        public boolean isEmpty(EuresPlacement placement) {
+            return false;
+        }
+    }
+
+    /** The placedOn of the member's PLACED placements, by placement key. */
+    private static final class PlacedOfMember implements EntityFold<EuresPlacement, EuresMember> {
+        @Override
+        public String entityOf(String key, EuresPlacement placement) {
+            return placement.getMemberId();
+        }
+
+        @Override
+        public EuresMember add(EuresMember held, String key, EuresPlacement placement) {
+            Map<String, LocalDate> placed = held == null ? new HashMap<>() : new HashMap<>(held.getPlacedOn());
+            if (placement.getStatus() == PlacementStatus.PLACED) {
+                placed.put(key, placement.getPlacedOn());
+            } else {
+                placed.remove(key);
+            }
+            return new EuresMember(held != null && held.getFairEmploymentCode(), placed);
+        }
+
+        @Override
+        public EuresMember remove(EuresMember held, String key, EuresPlacement placement) {
+            Map<String, LocalDate> placed = new HashMap<>(held.getPlacedOn());
+            placed.remove(key);
+            return new EuresMember(held.getFairEmploymentCode(), placed);
+        }
+
+        @Override
+        public boolean isEmpty(EuresMember member) {
+            return holdsNothing(member);
+        }
+    }
+
+    /** Whether the member's current profile signed the Fair Employment Code. */
+    private static final class ProfileOfMember implements EntityFold<Member, EuresMember> {
+        @Override
+        public String entityOf(String key, Member profile) {
+            return key;
+        }
+
+        @Override
+        public EuresMember add(EuresMember held, String key, Member profile) {
+            return new EuresMember(profile.getFairEmploymentCode(),
+                    held == null ? new HashMap<>() : held.getPlacedOn());
+        }
+
+        @Override
+        public EuresMember remove(EuresMember held, String key, Member profile) {
+            return new EuresMember(false, held.getPlacedOn());
+        }
+
+        @Override
+        public boolean isEmpty(EuresMember member) {
+            return holdsNothing(member);
+        }
     }
 }

@@ -1,60 +1,46 @@
 package nl.abu.monitor.housing;
 
 import java.util.HashMap;
+import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.PksHousingRating;
+import nl.abu.monitor.indicator.EntityFold;
+import nl.abu.monitor.indicator.EntityTable;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.ingest.InputTables;
+import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HousingUnit;
 import nl.abu.monitor.state.RatingFacts;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * {@code housing_certified_share}, {@code housing_rent_within_pks_share} and {@code housing_average_pks_points}:
- * PKS ratings (keyed memberId/housingUnitRef/ratedOn) are gathered per housing unit (memberId, housingUnitRef);
- * each unit's change moves the cells it counts in. Only what the indicators need of a rating is kept.
+ * PKS ratings (keyed memberId/housingUnitRef/ratedOn) are gathered per housing unit (memberId, housingUnitRef) in
+ * {@code housing-units}; each unit's change moves the cells it counts in. Only what the indicators need of a
+ * rating is kept.
  */
 public final class HousingTopology {
     public static final String FAMILY = "housing";
     static final String UNITS_STORE = "housing-units";
 
-    private final InputTables inputs;
+    private final StreamsBuilder builder;
+    private final InputChanges inputs;
     private final PipelineSerdes serdes;
     private final IndicatorOutput output;
 
-    public HousingTopology(InputTables inputs, PipelineSerdes serdes, IndicatorOutput output) {
+    public HousingTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes,
+            IndicatorOutput output) {
+        this.builder = builder;
         this.inputs = inputs;
         this.serdes = serdes;
         this.output = output;
     }
 
     public void build() {
-        output.publish(FAMILY, ratingsByUnit(), UNITS_STORE, HousingUnitCells::of);
-    }
-
-    private KTable<String, HousingUnit> ratingsByUnit() {
-        KTable<String, PksHousingRating> ratings = inputs.of(Topics.PKS_HOUSING_RATINGS);
-        return ratings
-                .groupBy((key, rating) -> KeyValue.pair(unitOf(rating.getMemberId(), rating.getHousingUnitRef()),
-                                rating),
-                        Grouped.with("housing-ratings-by-unit", Serdes.String(), serdes.of(PksHousingRating.class)))
-                .aggregate(() -> new HousingUnit(new HashMap<>()),
-                        (unit, rating, held) -> {
-                            held.getRatings().put(HousingUnitCells.ratingKey(rating.getRatedOn()), factsOf(rating));
-                            return held;
-                        },
-                        (unit, rating, held) -> {
-                            held.getRatings().remove(HousingUnitCells.ratingKey(rating.getRatedOn()));
-                            return held;
-                        },
-                        Named.as(UNITS_STORE),
-                        serdes.materialized(UNITS_STORE, HousingUnit.class));
+        EntityTable<HousingUnit> units = new EntityTable<>(builder, serdes, UNITS_STORE, HousingUnit.class);
+        output.publish(FAMILY, units.fold(inputs.<PksHousingRating>of(Topics.PKS_HOUSING_RATINGS),
+                "housing-ratings-to-units", new RatingsOfUnit()), UNITS_STORE, HousingUnitCells::of);
     }
 
     static RatingFacts factsOf(PksHousingRating rating) {
@@ -65,5 +51,32 @@ public final class HousingTopology {
     /** A housing unit is the pair (memberId, housingUnitRef). */
     static String unitOf(String memberId, String housingUnitRef) {
         return EntityKeys.join(memberId, housingUnitRef);
+    }
+
+    /** A unit's ratings, by ratedOn. */
+    private static final class RatingsOfUnit implements EntityFold<PksHousingRating, HousingUnit> {
+        @Override
+        public String entityOf(String key, PksHousingRating rating) {
+            return unitOf(rating.getMemberId(), rating.getHousingUnitRef());
+        }
+
+        @Override
+        public HousingUnit add(HousingUnit held, String key, PksHousingRating rating) {
+            Map<String, RatingFacts> ratings = held == null ? new HashMap<>() : new HashMap<>(held.getRatings());
+            ratings.put(HousingUnitCells.ratingKey(rating.getRatedOn()), factsOf(rating));
+            return new HousingUnit(ratings);
+        }
+
+        @Override
+        public HousingUnit remove(HousingUnit held, String key, PksHousingRating rating) {
+            Map<String, RatingFacts> ratings = new HashMap<>(held.getRatings());
+            ratings.remove(HousingUnitCells.ratingKey(rating.getRatedOn()));
+            return new HousingUnit(ratings);
+        }
+
+        @Override
+        public boolean isEmpty(HousingUnit unit) {
+            return unit.getRatings().isEmpty();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.Period;
@@ -118,16 +119,25 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
             }
         }
         LocalDate nextChange = nextChange(now, calendar);
-        if (held != null && held.getNextChange() != null) {
-            dueDates.delete(DueDateKey.of(held.getNextChange(), entity));
+        LocalDate heldChange = held == null ? null : held.getNextChange();
+        // Each write is also a changelog record under exactly-once, so what did not change is not written again.
+        if (!Objects.equals(heldChange, nextChange)) {
+            if (heldChange != null) {
+                dueDates.delete(DueDateKey.of(heldChange, entity));
+            }
+            if (nextChange != null) {
+                dueDates.put(DueDateKey.of(nextChange, entity), entity);
+            }
         }
         if (now.contributions().isEmpty() && nextChange == null) {
-            memberships.delete(entity);
+            if (held != null) {
+                memberships.delete(entity);
+            }
             return;
         }
-        memberships.put(entity, new CellMembership(new HashMap<>(now.contributions()), nextChange));
-        if (nextChange != null) {
-            dueDates.put(DueDateKey.of(nextChange, entity), entity);
+        CellMembership membership = new CellMembership(new HashMap<>(now.contributions()), nextChange);
+        if (!membership.equals(held)) {
+            memberships.put(entity, membership);
         }
     }
 

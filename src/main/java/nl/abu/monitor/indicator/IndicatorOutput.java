@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -48,10 +49,10 @@ public final class IndicatorOutput {
 
     /**
      * Adds the family's cells and totals to the topology.
-     * @param entities the family's entities, materialized in the store named {@code entityStore}
+     * @param entityChanges the new state of each entity that changed, held in the store named {@code entityStore}
      */
-    public <V> KTable<String, CellCounts> publish(String family, KTable<String, V> entities, String entityStore,
-            CellRule<V> rule) {
+    public <V> KTable<String, CellCounts> publish(String family, KStream<String, V> entityChanges,
+            String entityStore, CellRule<V> rule) {
         CellDeltaStep.Stores stores = CellDeltaStep.Stores.of(family, entityStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.memberships()),
                 Serdes.String(), serdes.of(CellMembership.class)));
@@ -61,7 +62,7 @@ public final class IndicatorOutput {
         // cache keeps the changelog to one record per cell and commit.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(stores.pending()),
                 Serdes.String(), serdes.of(CellCounts.class)).withCachingEnabled());
-        KTable<String, CellCounts> totals = entities.toStream(Named.as(family + "-entity-changes"))
+        KTable<String, CellCounts> totals = entityChanges
                 .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval,
                         cellFlushInterval), Named.as(family + "-cells"), stores.memberships(), stores.dueDates(),
                         stores.pending(), stores.entities())

@@ -11,29 +11,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps per key the version with the greatest {@code recordedAt} and forwards only changes of that truth
- * (contract section 1). A tombstone is versioned by its record timestamp and is remembered, so a delayed
+ * Keeps per key the version with the greatest {@code recordedAt} and forwards only changes of that truth, with
+ * the value it replaces (contract section 1). A tombstone is versioned by its record timestamp and is remembered, so a delayed
  * older version cannot bring the entity back; versions at or below the held one are stale and dropped.
  *
  * <p>Hand-written rather than a versioned KTable (KIP-889): those order by record timestamp within a
  * history-retention window and let an equal timestamp replace the value, while the contract orders by
  * {@code recordedAt}, ignores equal ones, and must remember retractions for as long as the key exists.
  */
-final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProcessor<String, V, V> {
+final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProcessor<String, V, EntityChange<V>> {
     private static final Logger LOG = LoggerFactory.getLogger(LatestVersionStep.class);
 
+    private final String topic;
     private final String storeName;
     private final IngestCounters counters;
-    private FixedKeyProcessorContext<String, V> context;
+    private FixedKeyProcessorContext<String, EntityChange<V>> context;
     private KeyValueStore<String, HeldVersion> versions;
 
-    LatestVersionStep(String storeName, IngestCounters counters) {
+    /** @param topic the input topic; the records come through a repartition topic, so metadata would name that */
+    LatestVersionStep(String topic, String storeName, IngestCounters counters) {
+        this.topic = topic;
         this.storeName = storeName;
         this.counters = counters;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, V> context) {
+    public void init(FixedKeyProcessorContext<String, EntityChange<V>> context) {
         this.context = context;
         this.versions = context.getStateStore(storeName);
     }
@@ -43,7 +46,6 @@ final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProce
         V value = record.value();
         Instant version = value == null ? Instant.ofEpochMilli(record.timestamp()) : recordedAt(value);
         HeldVersion held = versions.get(record.key());
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
         if (held != null && !version.isAfter(held.getRecordedAt())) {
             LOG.debug("Stale version on {} ignored", topic);
             counters.stale(topic);
@@ -51,9 +53,10 @@ final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProce
         }
         versions.put(record.key(), new HeldVersion(version, value));
         counters.accepted(topic);
-        boolean truthChanged = value != null || (held != null && held.getValue() != null);
-        if (truthChanged) {
-            context.forward(record);
+        @SuppressWarnings("unchecked")
+        V before = held == null ? null : (V) held.getValue();
+        if (value != null || before != null) {
+            context.forward(record.withValue(new EntityChange<>(before, value)));
         }
     }
 

@@ -8,7 +8,7 @@ import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.housing.HousingTopology;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.TargetsStore;
-import nl.abu.monitor.ingest.InputTables;
+import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.language.LanguageTopology;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,7 +16,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 
-/** The whole pipeline: every indicator family on the shared input tables. */
+/** The whole pipeline: every indicator family on the shared input changes. */
 public final class PipelineTopology {
     /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
     public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, EuresTopology.PLACEMENTS,
@@ -28,7 +28,7 @@ public final class PipelineTopology {
     public static Topology build(PipelineSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
-        InputTables inputs = new InputTables(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
+        InputChanges inputs = new InputChanges(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
         builder.globalTable(Topics.INDICATOR_TARGETS,
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
                 serdes.materialized(TargetsStore.NAME, IndicatorTarget.class));
@@ -36,10 +36,10 @@ public final class PipelineTopology {
                 settings.openYears(), settings.dateCheckInterval(), settings.cellFlushInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
-        new LanguageTopology(inputs, serdes, output).build();
-        new EuresTopology(inputs, serdes, output).build();
-        new BrpTopology(inputs, serdes, output).build();
-        new HousingTopology(inputs, serdes, output).build();
+        new LanguageTopology(builder, inputs, serdes, output).build();
+        new EuresTopology(builder, inputs, serdes, output).build();
+        new BrpTopology(builder, inputs, serdes, output).build();
+        new HousingTopology(builder, inputs, serdes, output).build();
         return builder.build();
     }
 }

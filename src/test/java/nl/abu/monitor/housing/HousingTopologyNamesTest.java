@@ -38,7 +38,8 @@ class HousingTopologyNamesTest {
             }
         }
         List<String> housing = nodes.stream().filter(n -> n.startsWith("housing-")).toList();
-        assertThat(housing).contains("housing-ratings-by-unit", "housing-units", "housing-entity-changes",
+        assertThat(nodes).contains("pks-housing-ratings-by-member-repartition-sink");
+        assertThat(housing).contains("housing-ratings-to-units",
                 "housing-cells", "housing-cell-totals", "housing-indicator-values", "housing-indicators-sink");
         assertThat(nodes).noneMatch(n -> n.matches("(?i).*(KSTREAM|KTABLE)-.*\\d{10}.*"));
         assertThat(stores).contains("housing-units", "housing-memberships", "housing-due-dates",

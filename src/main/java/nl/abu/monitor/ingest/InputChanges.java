@@ -8,22 +8,25 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The latest truth of each input topic as a table (contract section 1): source, validation, then the
- * version rule. Each topic's nodes are added once, however many indicator families read the table.
+ * The changes of each input topic's latest truth (contract section 1): source, validation, one repartition by
+ * member, then the version rule. After the repartition every record of a member is in the same task, so the
+ * indicator families build their entities there without another hop. Each topic's nodes are added once, however
+ * many families read its changes.
  */
-public final class InputTables {
+public final class InputChanges {
     private final StreamsBuilder builder;
     private final PipelineSerdes serdes;
     private final RecordValidator validator;
     private final IngestCounters counters;
-    private final Map<String, KTable<String, ?>> tables = new HashMap<>();
+    private final Map<String, KStream<String, ?>> changes = new HashMap<>();
 
-    public InputTables(StreamsBuilder builder, PipelineSerdes serdes, RecordValidator validator,
+    public InputChanges(StreamsBuilder builder, PipelineSerdes serdes, RecordValidator validator,
             IngestCounters counters) {
         this.builder = builder;
         this.serdes = serdes;
@@ -32,11 +35,11 @@ public final class InputTables {
     }
 
     @SuppressWarnings("unchecked")
-    public <V extends SpecificRecord> KTable<String, V> of(String topic) {
-        return (KTable<String, V>) tables.computeIfAbsent(topic, this::build);
+    public <V extends SpecificRecord> KStream<String, EntityChange<V>> of(String topic) {
+        return (KStream<String, EntityChange<V>>) changes.computeIfAbsent(topic, this::build);
     }
 
-    private <V extends SpecificRecord> KTable<String, V> build(String topic) {
+    private <V extends SpecificRecord> KStream<String, EntityChange<V>> build(String topic) {
         @SuppressWarnings("unchecked")
         Class<V> type = (Class<V>) RecordValidator.typeOf(topic);
         String name = nodeName(topic);
@@ -45,10 +48,11 @@ public final class InputTables {
                 Serdes.String(), serdes.of(HeldVersion.class)));
         return builder.stream(topic, Consumed.with(Serdes.String(), serdes.of(type)).withName(name + "-source"))
                 .processValues(() -> new ValidationStep<V>(topic, validator), Named.as(name + "-validate"))
-                .processValues(() -> new LatestVersionStep<V>(versionStore, counters),
-                        Named.as(name + "-latest-version"), versionStore)
-                .toTable(Named.as(name + "-table"),
-                        serdes.materialized(name + "-table", type));
+                .repartition(Repartitioned.<String, V>as(name + "-by-member")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.of(type))
+                        .withStreamPartitioner(new MemberPartitioner<>()))
+                .processValues(() -> new LatestVersionStep<V>(topic, versionStore, counters),
+                        Named.as(name + "-latest-version"), versionStore);
     }
 
     /** {@code abu.worker-stays.v1} → {@code worker-stays}: the prefix of every node and store of that input. */
