@@ -14,7 +14,6 @@ import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -52,7 +51,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     private KeyValueStore<String, CellMembership> memberships;
     private KeyValueStore<String, String> dueDates;
     private TimestampedKeyValueStore<String, V> entities;
-    private TimestampedKeyValueStore<String, CellCounts> pending;
+    private PendingCellSums pending;
     private ReportingCalendar calendar;
 
     /** The stores this step uses: its own three, and the materialized table of the entities it reads. */
@@ -80,7 +79,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
         this.memberships = context.getStateStore(stores.memberships());
         this.dueDates = context.getStateStore(stores.dueDates());
         this.entities = context.getStateStore(stores.entities());
-        this.pending = context.getStateStore(stores.pending());
+        this.pending = new PendingCellSums(context.getStateStore(stores.pending()));
         context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, now -> reevaluateDue(now));
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendPending());
     }
@@ -115,7 +114,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
             long numerator = is.getNumerator() - was.getNumerator();
             long denominator = is.getDenominator() - was.getDenominator();
             if (numerator != 0 || denominator != 0) {
-                addPending(cell, numerator, denominator, timestamp);
+                pending.add(cell, numerator, denominator, timestamp);
             }
         }
         LocalDate nextChange = nextChange(now, calendar);
@@ -150,22 +149,10 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
         return calendar;
     }
 
-    /** Adds a change to the cell's sum; the sum keeps the latest timestamp, that of the newest input in it. */
-    private void addPending(String cell, long numerator, long denominator, long timestamp) {
-        ValueAndTimestamp<CellCounts> held = pending.get(cell);
-        CellCounts sum = held == null ? new CellCounts(numerator, denominator)
-                : new CellCounts(held.value().getNumerator() + numerator, held.value().getDenominator() + denominator);
-        pending.put(cell, ValueAndTimestamp.make(sum, held == null ? timestamp : Math.max(timestamp, held.timestamp())));
-    }
-
     private void sendPending() {
-        List<KeyValue<String, ValueAndTimestamp<CellCounts>>> sums = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<CellCounts>> it = pending.all()) {
-            it.forEachRemaining(sums::add);
-        }
-        for (KeyValue<String, ValueAndTimestamp<CellCounts>> sum : sums) {
-            context.forward(new Record<>(sum.key, sum.value.value(), sum.value.timestamp()));
-            pending.delete(sum.key);
+        for (PendingCellSums.Sum sum : pending.drain()) {
+            context.forward(new Record<>(sum.cell(), new CellCounts(sum.numerator(), sum.denominator()),
+                    sum.timestamp()));
         }
     }
 

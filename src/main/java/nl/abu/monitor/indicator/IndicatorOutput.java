@@ -60,8 +60,8 @@ public final class IndicatorOutput {
                 Serdes.String(), Serdes.String()));
         // Changelogged, so changes summed but not yet sent on are committed with the input that caused them; the
         // cache keeps the changelog to one record per cell and commit.
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(stores.pending()),
-                Serdes.String(), serdes.of(CellCounts.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(stores.pending()),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         KTable<String, CellCounts> totals = entityChanges
                 .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval,
                         cellFlushInterval), Named.as(family + "-cells"), stores.memberships(), stores.dueDates(),
