@@ -28,7 +28,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.REJECTED);
         // A dead letter carries the rejected record's bytes plus headers: it may exceed the default 1 MiB request.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicSetup.DEAD_LETTER_MAX_BYTES);
-        // A task with several input partitions (a join of an input table with a repartitioned one) processes what it
+        // A task with several input partitions (the repartitioned inputs a family gathers per member) processes what it
         // has instead of waiting to fetch the other side. The results do not depend on the order in which the
         // sides arrive (the latest-version rule and the cell deltas are order-free), and with the default (0) every
         // check of an unbuffered partition formats log text eagerly: 8 % of the stream thread (docs/benchmarks.md).
@@ -37,6 +37,9 @@ public final class StreamsProperties {
         // fetch for up to fetch.max.wait.ms (500 ms by default) before answering: per hop. At 50 ms the live latency
         // halved at 200 records/s (docs/benchmarks.md); a backlog is fetched without waiting either way.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        // The early commit on uncommitted bytes is meant for transactional state stores, which are off; its check
+        // asks every store for its size on every loop of the stream thread: 3 % of it (docs/benchmarks.md).
+        props.put(StreamsConfig.STATESTORE_UNCOMMITTED_MAX_BYTES_CONFIG, -1L);
         props.put(IngestCounters.CONFIG_KEY, counters);
         props.putAll(serdeConfig);
         return props;
