@@ -9,6 +9,7 @@ import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.EntityTable;
 import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.ingest.EntityChange;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.pipeline.PipelineSerdes;
@@ -42,7 +43,7 @@ public final class BrpTopology {
 
     public void build() {
         EntityTable<BrpStay> stays = new EntityTable<>(builder, serdes, STAYS_STORE, BrpStay.class);
-        KStream<String, BrpStay> changes = stays
+        KStream<String, EntityChange<BrpStay>> changes = stays
                 .fold(inputs.<WorkerStay>of(Topics.WORKER_STAYS), "brp-stays-to-stays", new StayItself())
                 .merge(stays.fold(inputs.<BrpRegistration>of(Topics.BRP_REGISTRATIONS),
                         "brp-registrations-to-stays", new RegistrationsOfStay()),

@@ -55,7 +55,7 @@ public final class EuresTopology {
         // A member's placements are kept while its profile is missing or retracted (it then counts nowhere), and
         // its profile without placements is kept for when they come.
         EntityTable<EuresMember> members = new EntityTable<>(builder, serdes, MEMBERS_STORE, EuresMember.class);
-        KStream<String, EuresMember> memberChanges = members
+        KStream<String, EntityChange<EuresMember>> memberChanges = members
                 .fold(placementChanges, "eures-placements-to-members", new PlacedOfMember())
                 .merge(members.fold(inputs.<Member>of(Topics.MEMBERS), "eures-profiles-to-members",
                         new ProfileOfMember()), Named.as("eures-member-changes"));

@@ -13,7 +13,8 @@ import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
-import nl.abu.monitor.state.CellMembership;
+import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.state.EntityEvaluation;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,9 +25,12 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Turns an entity's new state into changes of the indicator cells it counts in. It remembers each entity's
- * contributions, so a correction subtracts the old ones and adds the new: cell totals stay right for past
- * periods too, whatever order the changes come in.
+ * Turns a change of an entity's state into changes of the indicator cells it counts in. It remembers the as-of
+ * date of each entity's last evaluation in {@code <family>-evaluations}, so a correction subtracts the old
+ * contributions (worked out again from the state before the change, with that date's calendar) and adds the new:
+ * cell totals stay right for past periods too, whatever order the changes come in. Keeping the date rather than
+ * the contributions (up to a hundred cells) saves a large store write and changelog record per change; the price
+ * is that a changed cell rule needs the state rebuilt (docs/architecture.md).
  *
  * <p>Indicators also move with the as-of date alone (a stay turns long, a deadline passes, a month begins).
  * Each entity is indexed under the next date its cells may change; a wall-clock punctuation re-evaluates only
@@ -40,7 +44,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * that cancel out still gets its (zero) change, as it did one by one. The store is changelogged, so sums not yet
  * sent on survive a crash together with the input offsets they belong to.
  */
-public final class CellDeltaStep<V> implements Processor<String, V, String, CellCounts> {
+public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>, String, CellCounts> {
     private final Stores stores;
     private final AsOfDate asOf;
     private final int openYears;
@@ -48,16 +52,17 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     private final Duration reevaluationInterval;
     private final Duration flushInterval;
     private ProcessorContext<String, CellCounts> context;
-    private KeyValueStore<String, CellMembership> memberships;
+    private KeyValueStore<String, EntityEvaluation> evaluations;
     private KeyValueStore<String, String> dueDates;
     private TimestampedKeyValueStore<String, V> entities;
     private PendingCellSums pending;
     private ReportingCalendar calendar;
+    private final Map<LocalDate, ReportingCalendar> earlierCalendars = new HashMap<>();
 
     /** The stores this step uses: its own three, and the materialized table of the entities it reads. */
-    public record Stores(String memberships, String dueDates, String pending, String entities) {
+    public record Stores(String evaluations, String dueDates, String pending, String entities) {
         public static Stores of(String prefix, String entityTable) {
-            return new Stores(prefix + "-memberships", prefix + "-due-dates", prefix + "-pending-cell-changes",
+            return new Stores(prefix + "-evaluations", prefix + "-due-dates", prefix + "-pending-cell-changes",
                     entityTable);
         }
     }
@@ -76,7 +81,7 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     @Override
     public void init(ProcessorContext<String, CellCounts> context) {
         this.context = context;
-        this.memberships = context.getStateStore(stores.memberships());
+        this.evaluations = context.getStateStore(stores.evaluations());
         this.dueDates = context.getStateStore(stores.dueDates());
         this.entities = context.getStateStore(stores.entities());
         this.pending = new PendingCellSums(context.getStateStore(stores.pending()));
@@ -85,8 +90,8 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
     }
 
     @Override
-    public void process(Record<String, V> record) {
-        evaluate(record.key(), record.value(), record.timestamp());
+    public void process(Record<String, EntityChange<V>> record) {
+        evaluate(record.key(), record.value().before(), record.value().after(), record.timestamp());
     }
 
     private void reevaluateDue(long now) {
@@ -96,28 +101,35 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
             it.forEachRemaining(kv -> due.add(kv.value));
         }
         for (String entity : due) {
-            ValueAndTimestamp<V> state = entities.get(entity);
-            evaluate(entity, state == null ? null : state.value(), now);
+            ValueAndTimestamp<V> held = entities.get(entity);
+            V state = held == null ? null : held.value();
+            evaluate(entity, state, state, now);
         }
     }
 
-    private void evaluate(String entity, V state, long timestamp) {
-        ReportingCalendar calendar = calendar();
-        EntityCells now = state == null ? EntityCells.NOWHERE : rule.cellsOf(state, calendar);
-        CellMembership held = memberships.get(entity);
-        Map<String, CellCounts> before = held == null ? Map.of() : held.getCells();
-        Set<String> touched = new HashSet<>(before.keySet());
+    /**
+     * Moves the entity's contributions from what {@code before} counted as of the date of its last evaluation to
+     * what {@code after} counts today. The rule is a function of state and calendar, so working the old
+     * contributions out again gives exactly what was added then, and only the date needs to be kept.
+     */
+    private void evaluate(String entity, V before, V after, long timestamp) {
+        ReportingCalendar today = calendar();
+        EntityEvaluation held = evaluations.get(entity);
+        EntityCells was = held == null || before == null ? EntityCells.NOWHERE
+                : rule.cellsOf(before, calendarOn(held.getEvaluatedOn()));
+        EntityCells now = after == null ? EntityCells.NOWHERE : rule.cellsOf(after, today);
+        Set<String> touched = new HashSet<>(was.contributions().keySet());
         touched.addAll(now.contributions().keySet());
         for (String cell : touched) {
-            CellCounts was = before.getOrDefault(cell, ZERO);
-            CellCounts is = now.contributions().getOrDefault(cell, ZERO);
-            long numerator = is.getNumerator() - was.getNumerator();
-            long denominator = is.getDenominator() - was.getDenominator();
+            CellCounts from = was.contributions().getOrDefault(cell, ZERO);
+            CellCounts to = now.contributions().getOrDefault(cell, ZERO);
+            long numerator = to.getNumerator() - from.getNumerator();
+            long denominator = to.getDenominator() - from.getDenominator();
             if (numerator != 0 || denominator != 0) {
                 pending.add(cell, numerator, denominator, timestamp);
             }
         }
-        LocalDate nextChange = nextChange(now, calendar);
+        LocalDate nextChange = nextChange(now, today);
         LocalDate heldChange = held == null ? null : held.getNextChange();
         // Each write is also a changelog record under exactly-once, so what did not change is not written again.
         if (!Objects.equals(heldChange, nextChange)) {
@@ -130,14 +142,26 @@ public final class CellDeltaStep<V> implements Processor<String, V, String, Cell
         }
         if (now.contributions().isEmpty() && nextChange == null) {
             if (held != null) {
-                memberships.delete(entity);
+                evaluations.delete(entity);
             }
             return;
         }
-        CellMembership membership = new CellMembership(new HashMap<>(now.contributions()), nextChange);
-        if (!membership.equals(held)) {
-            memberships.put(entity, membership);
+        EntityEvaluation evaluation = new EntityEvaluation(today.asOf(), nextChange);
+        if (!evaluation.equals(held)) {
+            evaluations.put(entity, evaluation);
         }
+    }
+
+    /** The calendar of an earlier as-of date; entities were last evaluated on only a few distinct dates. */
+    private ReportingCalendar calendarOn(LocalDate date) {
+        ReportingCalendar today = calendar();
+        if (date.equals(today.asOf())) {
+            return today;
+        }
+        if (earlierCalendars.size() > 16) {
+            earlierCalendars.clear();
+        }
+        return earlierCalendars.computeIfAbsent(date, d -> new ReportingCalendar(d, openYears));
     }
 
     /** The calendar of today's as-of date, built again only when the date moves (it costs more than a cell). */

@@ -9,17 +9,17 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Applies an input's changes to the state of the entities they belong to, and forwards each entity's new state
- * (null once it is empty). A record that moves to another entity (a stay corrected to another worker) leaves the
+ * Applies an input's changes to the state of the entities they belong to, and forwards each entity's change of
+ * state (the new state is null once it is empty). A record that moves to another entity (a stay corrected to another worker) leaves the
  * old one and joins the new one. The input is partitioned by member, so every entity of a member is in this task.
  *
  * <p>This does what {@code KTable#groupBy} and {@code aggregate} do without their repartition topic, and several
  * inputs can fold into one entity store, which replaces a KTable-KTable join and its store.
  */
-final class EntityFoldStep<I, A> implements Processor<String, EntityChange<I>, String, A> {
+final class EntityFoldStep<I, A> implements Processor<String, EntityChange<I>, String, EntityChange<A>> {
     private final String storeName;
     private final EntityFold<I, A> fold;
-    private ProcessorContext<String, A> context;
+    private ProcessorContext<String, EntityChange<A>> context;
     private TimestampedKeyValueStore<String, A> entities;
 
     EntityFoldStep(String storeName, EntityFold<I, A> fold) {
@@ -28,7 +28,7 @@ final class EntityFoldStep<I, A> implements Processor<String, EntityChange<I>, S
     }
 
     @Override
-    public void init(ProcessorContext<String, A> context) {
+    public void init(ProcessorContext<String, EntityChange<A>> context) {
         this.context = context;
         this.entities = context.getStateStore(storeName);
     }
@@ -73,6 +73,6 @@ final class EntityFoldStep<I, A> implements Processor<String, EntityChange<I>, S
         } else {
             entities.put(entity, ValueAndTimestamp.make(now, timestamp));
         }
-        context.forward(new Record<>(entity, now, timestamp));
+        context.forward(new Record<>(entity, new EntityChange<>(held, now), timestamp));
     }
 }

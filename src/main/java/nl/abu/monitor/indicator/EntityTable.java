@@ -28,8 +28,8 @@ public final class EntityTable<A extends SpecificRecord> {
         return storeName;
     }
 
-    /** Folds an input's changes into this table; the result is the changed entities' new states. */
-    public <I> KStream<String, A> fold(KStream<String, EntityChange<I>> changes, String name, EntityFold<I, A> fold) {
+    /** Folds an input's changes into this table; the result is the changes of the entities' states. */
+    public <I> KStream<String, EntityChange<A>> fold(KStream<String, EntityChange<I>> changes, String name, EntityFold<I, A> fold) {
         return changes.process(() -> new EntityFoldStep<>(storeName, fold), Named.as(name), storeName);
     }
 }

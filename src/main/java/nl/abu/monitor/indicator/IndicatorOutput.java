@@ -7,7 +7,8 @@ import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.CellCounts;
-import nl.abu.monitor.state.CellMembership;
+import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.state.EntityEvaluation;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -49,13 +50,14 @@ public final class IndicatorOutput {
 
     /**
      * Adds the family's cells and totals to the topology.
-     * @param entityChanges the new state of each entity that changed, held in the store named {@code entityStore}
+     * @param entityChanges the changes of the entities' states, whose current states are in the store named
+     *     {@code entityStore}
      */
-    public <V> KTable<String, CellCounts> publish(String family, KStream<String, V> entityChanges,
+    public <V> KTable<String, CellCounts> publish(String family, KStream<String, EntityChange<V>> entityChanges,
             String entityStore, CellRule<V> rule) {
         CellDeltaStep.Stores stores = CellDeltaStep.Stores.of(family, entityStore);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.memberships()),
-                Serdes.String(), serdes.of(CellMembership.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.evaluations()),
+                Serdes.String(), serdes.of(EntityEvaluation.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dueDates()),
                 Serdes.String(), Serdes.String()));
         // Changelogged, so changes summed but not yet sent on are committed with the input that caused them; the
@@ -64,7 +66,7 @@ public final class IndicatorOutput {
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         KTable<String, CellCounts> totals = entityChanges
                 .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval,
-                        cellFlushInterval), Named.as(family + "-cells"), stores.memberships(), stores.dueDates(),
+                        cellFlushInterval), Named.as(family + "-cells"), stores.evaluations(), stores.dueDates(),
                         stores.pending(), stores.entities())
                 .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),

@@ -8,6 +8,7 @@ import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.EntityTable;
 import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.ingest.EntityChange;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.pipeline.PipelineSerdes;
@@ -41,7 +42,7 @@ public final class LanguageTopology {
 
     public void build() {
         EntityTable<LanguageWorker> workers = new EntityTable<>(builder, serdes, WORKERS_STORE, LanguageWorker.class);
-        KStream<String, LanguageWorker> changes = workers
+        KStream<String, EntityChange<LanguageWorker>> changes = workers
                 .fold(inputs.<WorkerStay>of(Topics.WORKER_STAYS), "language-stays-to-workers", new StaysOfWorker())
                 .merge(workers.fold(inputs.<LanguageEnrolment>of(Topics.LANGUAGE_ENROLMENTS),
                         "language-enrolments-to-workers", new EnrolmentsOfWorker()),

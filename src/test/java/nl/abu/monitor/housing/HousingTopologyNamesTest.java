@@ -42,7 +42,7 @@ class HousingTopologyNamesTest {
         assertThat(housing).contains("housing-ratings-to-units",
                 "housing-cells", "housing-cell-totals", "housing-indicator-values", "housing-indicators-sink");
         assertThat(nodes).noneMatch(n -> n.matches("(?i).*(KSTREAM|KTABLE)-.*\\d{10}.*"));
-        assertThat(stores).contains("housing-units", "housing-memberships", "housing-due-dates",
+        assertThat(stores).contains("housing-units", "housing-evaluations", "housing-due-dates",
                 "housing-cell-totals");
     }
 }
