@@ -50,6 +50,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -184,6 +185,7 @@ class IndicatorMetricsIT {
                     union.putAll(onSecond);
                     assertThat(union).isEqualTo(all);
                 });
+                leaveTheGroup(second.pipeline());
             }
             // and when the second leaves, the first exports every cell again
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(scrape(first).cells())
@@ -224,6 +226,7 @@ class IndicatorMetricsIT {
                     });
                     System.out.printf("round %d: kafka.stream meters with %d of %d tasks: %d%n", roundNo,
                             tasksOf(first).size(), allTasks.size(), streamMeters(meters).size());
+                    leaveTheGroup(second);
                 }
                 // and when it leaves, the first takes every task back, with no more meters than before
                 await().atMost(Duration.ofSeconds(90)).until(() -> first.isRunning()
@@ -248,6 +251,15 @@ class IndicatorMetricsIT {
         props.putAll(FAST_REBALANCE);
         return new PipelineApp(PipelineTopology.build(PipelineSettings.defaults(AsOfDate.fixed(AS_OF), serdeConfig,
                 counters)), props, meters, refresh);
+    }
+
+    /**
+     * Stops the instance's Kafka Streams client so that it leaves the group at once (KIP-1092): the other instance
+     * then takes its partitions back within a rebalance instead of after the session timeout.
+     */
+    private static void leaveTheGroup(PipelineApp app) {
+        app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 
     private static Set<String> tasksOf(PipelineApp app) {
