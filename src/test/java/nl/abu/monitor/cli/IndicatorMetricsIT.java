@@ -35,6 +35,7 @@ import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.language.LanguageTopology;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.pipeline.CatchUp;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -51,6 +52,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +166,13 @@ class IndicatorMetricsIT {
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     scrape(first).value("abu_indicator_denominator", "long_stay_share", "2025", "all"))
                     .isEqualTo(42.0));
+            // and all of it processed (the other cells may still be on their way when that one is there), so
+            // that the cells read below are the final ones
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    platform.bootstrapServers()))) {
+                new CatchUp(admin, app, Topics.INPUTS).await(Duration.ofSeconds(90), processed -> { },
+                        () -> first.pipeline().state() != KafkaStreams.State.ERROR);
+            }
             Map<String, String> all = apiCells(first);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape(first).cells())
                     .isEqualTo(all));
