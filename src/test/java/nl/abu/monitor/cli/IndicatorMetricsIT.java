@@ -35,6 +35,7 @@ import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.language.LanguageTopology;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.pipeline.CatchUp;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -50,6 +51,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -163,6 +166,13 @@ class IndicatorMetricsIT {
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     scrape(first).value("abu_indicator_denominator", "long_stay_share", "2025", "all"))
                     .isEqualTo(42.0));
+            // and all of it processed (the other cells may still be on their way when that one is there), so
+            // that the cells read below are the final ones
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    platform.bootstrapServers()))) {
+                new CatchUp(admin, app, Topics.INPUTS).await(Duration.ofSeconds(90), processed -> { },
+                        () -> first.pipeline().state() != KafkaStreams.State.ERROR);
+            }
             Map<String, String> all = apiCells(first);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape(first).cells())
                     .isEqualTo(all));
@@ -184,6 +194,7 @@ class IndicatorMetricsIT {
                     union.putAll(onSecond);
                     assertThat(union).isEqualTo(all);
                 });
+                leaveTheGroup(second.pipeline());
             }
             // and when the second leaves, the first exports every cell again
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(scrape(first).cells())
@@ -224,6 +235,7 @@ class IndicatorMetricsIT {
                     });
                     System.out.printf("round %d: kafka.stream meters with %d of %d tasks: %d%n", roundNo,
                             tasksOf(first).size(), allTasks.size(), streamMeters(meters).size());
+                    leaveTheGroup(second);
                 }
                 // and when it leaves, the first takes every task back, with no more meters than before
                 await().atMost(Duration.ofSeconds(90)).until(() -> first.isRunning()
@@ -248,6 +260,15 @@ class IndicatorMetricsIT {
         props.putAll(FAST_REBALANCE);
         return new PipelineApp(PipelineTopology.build(PipelineSettings.defaults(AsOfDate.fixed(AS_OF), serdeConfig,
                 counters)), props, meters, refresh);
+    }
+
+    /**
+     * Stops the instance's Kafka Streams client so that it leaves the group at once (KIP-1092): the other instance
+     * then takes its partitions back within a rebalance instead of after the session timeout.
+     */
+    private static void leaveTheGroup(PipelineApp app) {
+        app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 
     private static Set<String> tasksOf(PipelineApp app) {

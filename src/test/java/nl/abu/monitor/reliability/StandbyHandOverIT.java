@@ -51,8 +51,8 @@ class StandbyHandOverIT {
     private static final long SEED = 20251231L;
     private static final Map<String, Object> OVERRIDES = Map.of(
             StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1",
-            // the dead member is noticed after the session timeout: 10 s instead of 45
-            "session.timeout.ms", "10000", "heartbeat.interval.ms", "2000");
+            // the dead member is noticed after the session timeout: the broker's minimum, 6 s, instead of 45
+            "session.timeout.ms", "6000", "heartbeat.interval.ms", "1500");
 
     @Test
     void givenTwoInstancesWithStandbys_whenOneIsKilled_thenTheSurvivorTakesOverFromItsStandbysAndLosesNothing(
