@@ -54,13 +54,20 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly-once, nothing lost, nothing counted twice.
  *
  * <p>A kill comes only after the process has made progress of its own (its committed input offsets moved past
- * where the previous run left them), then after a random 0.5-3 s more (seeded). The consumer's session timeout
+ * where the previous run left them), once its committed inputs pass a random point (seeded) of the kill's third of
+ * the input. The consumer's session timeout
  * is lowered to the broker's minimum (6 s) so that a restart need not wait 45 s for the killed member to expire.
  */
 class CrashRecoveryIT {
     private static final long SEED = 5_0001L;
     private static final double SCALE = 0.0042;
     private static final int KILLS = 3;
+    /**
+     * Kill k comes once the committed inputs pass a random point of the k-th third of this share of the input, so
+     * every kill interrupts the processing of input however fast the pipeline is (a fixed delay after start let
+     * the faster topology of 2026-12-02 finish before the third kill).
+     */
+    private static final double KILL_SPAN = 0.9;
     private static final LocalDate AS_OF = AdversarialDataset.AS_OF;
     private static final String APPLICATION_ID = "migration-monitor-crash-it";
     private static final Set<String> INDICATORS = Set.copyOf(ContractOracle.INDICATORS);
@@ -111,13 +118,12 @@ class CrashRecoveryIT {
                 processes.add(run);
                 long progressed = awaitProgressBeyond(admin, before, run);
                 double recovered = run.sinceStart().toMillis() / 1000.0;
-                long delay = 500 + random.nextInt(2_500);
-                Thread.sleep(delay);
-                long atKill = committedInputs(admin);
+                long target = (long) (inputEnd * KILL_SPAN * (kill - 1 + random.nextDouble()) / KILLS);
+                long atKill = progressed > target ? progressed : awaitProgressBeyond(admin, target, run);
                 killHard(run);
                 long afterKill = committedInputs(admin);
-                System.out.printf("kill %d: first progress %.1f s after start (committed %d of %d), killed %d ms "
-                        + "later at %d, committed after the kill %d%n", kill, recovered, progressed, inputEnd, delay,
+                System.out.printf("kill %d: first progress %.1f s after start (committed %d of %d), killed past "
+                        + "%d at %d, committed after the kill %d%n", kill, recovered, progressed, inputEnd, target,
                         atKill, afterKill);
                 if (afterKill >= inputEnd) {
                     System.out.printf("kill %d came after all input was committed: it did not interrupt "
