@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import nl.abu.monitor.ingest.EntityChange;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
-import nl.abu.monitor.ingest.EntityChange;
 import nl.abu.monitor.state.EntityEvaluation;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -59,7 +59,7 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
     private ReportingCalendar calendar;
     private final Map<LocalDate, ReportingCalendar> earlierCalendars = new HashMap<>();
 
-    /** The stores this step uses: its own three, and the materialized table of the entities it reads. */
+    /** The stores this step uses: its own three, and the family's entity store, which it reads. */
     public record Stores(String evaluations, String dueDates, String pending, String entities) {
         public static Stores of(String prefix, String entityTable) {
             return new Stores(prefix + "-evaluations", prefix + "-due-dates", prefix + "-pending-cell-changes",
