@@ -3,6 +3,8 @@ package nl.abu.monitor.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts input records by what became of them. Tag values come from bounded sets: the input topics and
@@ -13,6 +15,10 @@ public final class IngestCounters {
     public static final String CONFIG_KEY = "monitor.ingest.counters";
 
     private final MeterRegistry registry;
+    // Registering looks the meter up by name and tags: once per input record that was a few percent of the stream
+    // thread (docs/benchmarks.md), so each topic's counters are looked up once.
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> stale = new ConcurrentHashMap<>();
 
     public IngestCounters(MeterRegistry registry) {
         this.registry = registry;
@@ -24,14 +30,15 @@ public final class IngestCounters {
     }
 
     public void accepted(String topic) {
-        Counter.builder("abu_records_accepted").description("Input records whose version became the truth")
-                .tag("topic", topic).register(registry).increment();
+        accepted.computeIfAbsent(topic, t -> Counter.builder("abu_records_accepted")
+                .description("Input records whose version became the truth").tag("topic", t).register(registry))
+                .increment();
     }
 
     public void stale(String topic) {
-        Counter.builder("abu_records_stale")
+        stale.computeIfAbsent(topic, t -> Counter.builder("abu_records_stale")
                 .description("Input records ignored as stale or repeated versions (recordedAt not newer than held)")
-                .tag("topic", topic).register(registry).increment();
+                .tag("topic", t).register(registry)).increment();
     }
 
     public void rejected(String topic, RejectionReason reason) {
@@ -39,7 +46,7 @@ public final class IngestCounters {
                 .tag("topic", topic).tag("reason", reason.name()).register(registry).increment();
     }
 
-    static IngestCounters from(java.util.Map<String, ?> configs) {
+    static IngestCounters from(Map<String, ?> configs) {
         Object counters = configs.get(CONFIG_KEY);
         return counters instanceof IngestCounters c ? c : unexported();
     }
