@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.abu.monitor.TypicalRecords;
+import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.language.LanguageCells;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
@@ -61,7 +62,8 @@ public class StateSerdeBenchmark {
 
     /** The cells the typical worker counts in, as the language family's memberships store holds them. */
     private static CellMembership languageWorkerMembership() {
-        var cells = LanguageCells.of(TypicalRecords.languageWorker(), new ReportingCalendar(TypicalRecords.AS_OF));
+        var cells = EntityCells.of(LanguageCells::cells, TypicalRecords.languageWorker(),
+                new ReportingCalendar(TypicalRecords.AS_OF));
         return new CellMembership(new HashMap<>(cells.contributions()), null);
     }
 

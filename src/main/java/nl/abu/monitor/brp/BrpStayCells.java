@@ -1,11 +1,12 @@
 package nl.abu.monitor.brp;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.events.RegistrationKind;
+import nl.abu.monitor.indicator.CellSink;
 import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
@@ -32,18 +33,28 @@ public final class BrpStayCells {
     }
 
     /** The family's rule: where a stay counts, given its facts and its registrations' effective dates by kind. */
+    public static void cells(BrpStay stay, ReportingCalendar calendar, CellSink cells) {
+        cells(stay.getStay(), stay.getEffectiveDates(), calendar, cells);
+    }
+
+    /** The rule's answer by cell key, for tests. */
     public static EntityCells of(BrpStay stay, ReportingCalendar calendar) {
-        return of(stay.getStay(), stay.getEffectiveDates(), calendar);
+        return EntityCells.of(BrpStayCells::cells, stay, calendar);
+    }
+
+    /** The rule's answer by cell key, for tests. */
+    public static EntityCells of(StayFacts stay, Map<String, LocalDate> effectiveDates, ReportingCalendar calendar) {
+        return EntityCells.collect(calendar, sink -> cells(stay, effectiveDates, calendar, sink));
     }
 
     /**
      * @param stay the stay, or null if it is not (or no longer) known: then it counts nowhere
      * @param effectiveDates the effectiveDate of each of the stay's registration events, by RegistrationKind name
      */
-    public static EntityCells of(StayFacts stay, Map<String, LocalDate> effectiveDates, ReportingCalendar calendar) {
-        EntityCells.Builder cells = EntityCells.builder();
+    static void cells(StayFacts stay, Map<String, LocalDate> effectiveDates, ReportingCalendar calendar,
+            CellSink cells) {
         if (stay == null) {
-            return cells.build();
+            return;
         }
         LocalDate asOf = calendar.asOf();
         LocalDate registrationDue = deadline(stay.getArrivalDate());
@@ -64,7 +75,6 @@ public final class BrpStayCells {
                 count(cells, Indicator.BRP_DEREGISTRATION_SHARE, stay, departure, onTime, calendar);
             }
         }
-        return cells.build();
     }
 
     /** The last day on which a registration for an event on {@code date} is on time. */
@@ -77,13 +87,13 @@ public final class BrpStayCells {
     }
 
     /** Counts the stay in every reported period that contains {@code day}, in scope all and its sector. */
-    private static void count(EntityCells.Builder cells, Indicator indicator, StayFacts stay, LocalDate day,
+    private static void count(CellSink cells, Indicator indicator, StayFacts stay, LocalDate day,
             boolean inNumerator, ReportingCalendar calendar) {
-        for (Period period : calendar.periods()) {
-            if (period.contains(day)) {
-                cells.denominator(new IndicatorCell(indicator, period, Scope.ALL), inNumerator ? 1 : 0);
-                cells.denominator(new IndicatorCell(indicator, period, Scope.of(stay.getSector())),
-                        inNumerator ? 1 : 0);
+        List<Period> periods = calendar.periods();
+        for (int p = 0; p < periods.size(); p++) {
+            if (periods.get(p).contains(day)) {
+                cells.share(indicator, p, Scope.ALL_INDEX, inNumerator ? 1 : 0);
+                cells.share(indicator, p, Scope.indexOf(stay.getSector()), inNumerator ? 1 : 0);
             }
         }
     }

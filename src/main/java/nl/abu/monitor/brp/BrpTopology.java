@@ -48,7 +48,7 @@ public final class BrpTopology {
                 .merge(stays.fold(inputs.<BrpRegistration>of(Topics.BRP_REGISTRATIONS),
                         "brp-registrations-to-stays", new RegistrationsOfStay()),
                         Named.as("brp-stay-changes"));
-        output.publish(FAMILY, changes, STAYS_STORE, BrpStayCells::of);
+        output.publish(FAMILY, changes, STAYS_STORE, BrpStayCells::cells);
     }
 
     /** A registration's stay: memberId/stayId, the key of the stay on the stays topic. */

@@ -2,9 +2,10 @@ package nl.abu.monitor.eures;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
+import nl.abu.monitor.indicator.CellSink;
 import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
@@ -21,22 +22,38 @@ public final class EuresMemberCells {
     }
 
     /** The rule of {@code eures_fec_members}: where a member counts, given its profile and PLACED placements. */
-    public static EntityCells of(EuresMember member, ReportingCalendar calendar) {
-        return of(member.getFairEmploymentCode(), member.getPlacedOn().values(), calendar);
+    public static void cells(EuresMember member, ReportingCalendar calendar, CellSink cells) {
+        cells(member.getFairEmploymentCode(), member.getPlacedOn().values(), calendar, cells);
     }
 
+    /** The rule's answer by cell key, for tests. */
     public static EntityCells of(boolean fairEmploymentCode, Collection<LocalDate> placedOn,
             ReportingCalendar calendar) {
+        return EntityCells.collect(calendar, sink -> cells(fairEmploymentCode, placedOn, calendar, sink));
+    }
+
+    static void cells(boolean fairEmploymentCode, Collection<LocalDate> placedOn, ReportingCalendar calendar,
+            CellSink cells) {
         if (!fairEmploymentCode) {
-            return EntityCells.NOWHERE;
+            return;
         }
-        EntityCells.Builder cells = EntityCells.builder();
-        placedOn.forEach(cells::changesOn);
-        for (Period period : calendar.periods()) {
-            if (placedOn.stream().anyMatch(date -> EuresPlacementCells.isPlacedIn(date, period, calendar.asOf()))) {
-                cells.count(new IndicatorCell(Indicator.EURES_FEC_MEMBERS, period, Scope.ALL));
+        for (LocalDate date : placedOn) {
+            cells.changesOn(date);
+        }
+        List<Period> periods = calendar.periods();
+        for (int p = 0; p < periods.size(); p++) {
+            if (anyPlacedIn(placedOn, periods.get(p), calendar.asOf())) {
+                cells.count(Indicator.EURES_FEC_MEMBERS, p, Scope.ALL_INDEX);
             }
         }
-        return cells.build();
+    }
+
+    private static boolean anyPlacedIn(Collection<LocalDate> placedOn, Period period, LocalDate asOf) {
+        for (LocalDate date : placedOn) {
+            if (EuresPlacementCells.isPlacedIn(date, period, asOf)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

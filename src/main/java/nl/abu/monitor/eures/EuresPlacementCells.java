@@ -1,11 +1,12 @@
 package nl.abu.monitor.eures;
 
 import java.time.LocalDate;
+import java.util.List;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.PlacementStatus;
+import nl.abu.monitor.indicator.CellSink;
 import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
@@ -20,18 +21,23 @@ public final class EuresPlacementCells {
     }
 
     /** The rule of {@code eures_placements}: where a placement counts, given its latest version. */
-    public static EntityCells of(EuresPlacement placement, ReportingCalendar calendar) {
+    public static void cells(EuresPlacement placement, ReportingCalendar calendar, CellSink cells) {
         if (placement.getStatus() != PlacementStatus.PLACED) {
-            return EntityCells.NOWHERE;
+            return;
         }
-        EntityCells.Builder cells = EntityCells.builder().changesOn(placement.getPlacedOn());
-        for (Period period : calendar.periods()) {
-            if (isPlacedIn(placement.getPlacedOn(), period, calendar.asOf())) {
-                cells.count(new IndicatorCell(Indicator.EURES_PLACEMENTS, period, Scope.ALL))
-                        .count(new IndicatorCell(Indicator.EURES_PLACEMENTS, period, Scope.of(placement.getSector())));
+        cells.changesOn(placement.getPlacedOn());
+        List<Period> periods = calendar.periods();
+        for (int p = 0; p < periods.size(); p++) {
+            if (isPlacedIn(placement.getPlacedOn(), periods.get(p), calendar.asOf())) {
+                cells.count(Indicator.EURES_PLACEMENTS, p, Scope.ALL_INDEX);
+                cells.count(Indicator.EURES_PLACEMENTS, p, Scope.indexOf(placement.getSector()));
             }
         }
-        return cells.build();
+    }
+
+    /** The rule's answer by cell key, for tests. */
+    public static EntityCells of(EuresPlacement placement, ReportingCalendar calendar) {
+        return EntityCells.of(EuresPlacementCells::cells, placement, calendar);
     }
 
     /** start(P) <= placedOn <= R(P). */

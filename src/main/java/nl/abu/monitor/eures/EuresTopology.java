@@ -50,7 +50,7 @@ public final class EuresTopology {
         EntityTable<EuresPlacement> placements = new EntityTable<>(builder, serdes, PLACEMENTS_STORE,
                 EuresPlacement.class);
         output.publish(PLACEMENTS, placements.fold(placementChanges, "eures-placements-to-placements",
-                new PlacementItself()), PLACEMENTS_STORE, EuresPlacementCells::of);
+                new PlacementItself()), PLACEMENTS_STORE, EuresPlacementCells::cells);
 
         // A member's placements are kept while its profile is missing or retracted (it then counts nowhere), and
         // its profile without placements is kept for when they come.
@@ -59,7 +59,7 @@ public final class EuresTopology {
                 .fold(placementChanges, "eures-placements-to-members", new PlacedOfMember())
                 .merge(members.fold(inputs.<Member>of(Topics.MEMBERS), "eures-profiles-to-members",
                         new ProfileOfMember()), Named.as("eures-member-changes"));
-        output.publish(MEMBERS, memberChanges, MEMBERS_STORE, EuresMemberCells::of);
+        output.publish(MEMBERS, memberChanges, MEMBERS_STORE, EuresMemberCells::cells);
     }
 
     private static boolean holdsNothing(EuresMember member) {

@@ -40,7 +40,7 @@ public final class HousingTopology {
     public void build() {
         EntityTable<HousingUnit> units = new EntityTable<>(builder, serdes, UNITS_STORE, HousingUnit.class);
         output.publish(FAMILY, units.fold(inputs.<PksHousingRating>of(Topics.PKS_HOUSING_RATINGS),
-                "housing-ratings-to-units", new RatingsOfUnit()), UNITS_STORE, HousingUnitCells::of);
+                "housing-ratings-to-units", new RatingsOfUnit()), UNITS_STORE, HousingUnitCells::cells);
     }
 
     static RatingFacts factsOf(PksHousingRating rating) {

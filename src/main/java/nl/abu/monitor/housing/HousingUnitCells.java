@@ -1,13 +1,14 @@
 package nl.abu.monitor.housing;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import nl.abu.monitor.events.HousingCertification;
+import nl.abu.monitor.indicator.CellSink;
 import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
@@ -27,27 +28,38 @@ public final class HousingUnitCells {
     }
 
     /** The family's rule: where a unit counts, given its current ratings. */
-    public static EntityCells of(HousingUnit unit, ReportingCalendar calendar) {
-        return of(byDate(unit.getRatings()), calendar);
+    public static void cells(HousingUnit unit, ReportingCalendar calendar, CellSink cells) {
+        cells(byDate(unit.getRatings()), calendar, cells);
     }
 
-    /** @param ratings the unit's current ratings by ratedOn */
+    /** The rule's answer by cell key, for tests. */
+    public static EntityCells of(HousingUnit unit, ReportingCalendar calendar) {
+        return EntityCells.of(HousingUnitCells::cells, unit, calendar);
+    }
+
+    /**
+     * The rule's answer by cell key, for tests.
+     * @param ratings the unit's current ratings by ratedOn
+     */
     public static EntityCells of(NavigableMap<LocalDate, RatingFacts> ratings, ReportingCalendar calendar) {
-        EntityCells.Builder cells = EntityCells.builder();
-        ratings.keySet().forEach(cells::changesOn);
-        for (Period period : calendar.periods()) {
+        return EntityCells.collect(calendar, sink -> cells(ratings, calendar, sink));
+    }
+
+    static void cells(NavigableMap<LocalDate, RatingFacts> ratings, ReportingCalendar calendar, CellSink cells) {
+        for (LocalDate ratedOn : ratings.keySet()) {
+            cells.changesOn(ratedOn);
+        }
+        List<Period> periods = calendar.periods();
+        for (int p = 0; p < periods.size(); p++) {
+            Period period = periods.get(p);
             RatingFacts rating = latestIn(ratings, period, period.reachedBy(calendar.asOf()));
             if (rating == null) {
                 continue;
             }
-            cells.denominator(new IndicatorCell(Indicator.HOUSING_CERTIFIED_SHARE, period, Scope.ALL),
-                    isCertified(rating) ? 1 : 0);
-            cells.denominator(new IndicatorCell(Indicator.HOUSING_RENT_WITHIN_PKS_SHARE, period, Scope.ALL),
-                    isRentWithinPks(rating) ? 1 : 0);
-            cells.denominator(new IndicatorCell(Indicator.HOUSING_AVERAGE_PKS_POINTS, period, Scope.ALL),
-                    rating.getPksPoints());
+            cells.share(Indicator.HOUSING_CERTIFIED_SHARE, p, Scope.ALL_INDEX, isCertified(rating) ? 1 : 0);
+            cells.share(Indicator.HOUSING_RENT_WITHIN_PKS_SHARE, p, Scope.ALL_INDEX, isRentWithinPks(rating) ? 1 : 0);
+            cells.share(Indicator.HOUSING_AVERAGE_PKS_POINTS, p, Scope.ALL_INDEX, rating.getPksPoints());
         }
-        return cells.build();
     }
 
     /** The rating with the greatest ratedOn such that start(P) <= ratedOn <= R(P), or null. */

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import nl.abu.monitor.ingest.EntityChange;
 import nl.abu.monitor.period.AsOfDate;
-import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.EntityEvaluation;
@@ -37,45 +34,44 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the entities whose date the as-of date has reached, reading their state from the family's entity table.
  *
  * <p>One entity change touches up to a hundred cells (a worker counts in every period of its stay, in two
- * scopes), and the family has only a few thousand cells. So the changes are summed per cell in the store
- * {@code <family>-pending-cell-changes} and sent on every {@code flushInterval}, as one change per cell, instead of
- * one record per entity and cell through the repartition topic: at a national year that was most of the
- * pipeline's work (docs/benchmarks.md). Sums of changes give the same totals. A cell touched only by changes
- * that cancel out still gets its (zero) change, as it did one by one. The store is changelogged, so sums not yet
- * sent on survive a crash together with the input offsets they belong to.
+ * scopes), and the family has only a few thousand cells. So the changes are summed per cell in memory and sent on
+ * as one change per cell just before each commit of the task ({@link BeforeCommitHook}), instead of one record
+ * per entity and cell: at a national year that was most of the pipeline's work (docs/benchmarks.md). Sums of
+ * changes give the same totals, and as they leave in the transaction of the inputs they came from, nothing
+ * pending needs to survive a crash. A cell touched only by changes that cancel out still gets its (zero) change.
  */
 public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>, String, CellCounts> {
+    private static final int EARLIER_CALENDARS = 16;
+
     private final Stores stores;
     private final AsOfDate asOf;
     private final int openYears;
     private final CellRule<V> rule;
     private final Duration reevaluationInterval;
-    private final Duration flushInterval;
     private ProcessorContext<String, CellCounts> context;
     private KeyValueStore<String, EntityEvaluation> evaluations;
     private KeyValueStore<String, String> dueDates;
     private TimestampedKeyValueStore<String, V> entities;
+    private CellNumbers cells;
+    private CellDiff diff;
     private PendingCellSums pending;
-    private ReportingCalendar calendar;
-    private final Map<LocalDate, ReportingCalendar> earlierCalendars = new HashMap<>();
+    private CellNumbers.Table today;
+    private final Map<LocalDate, CellNumbers.Table> earlier = new HashMap<>();
 
     /** The stores this step uses: its own three, and the family's entity store, which it reads. */
-    public record Stores(String evaluations, String dueDates, String pending, String entities) {
+    public record Stores(String evaluations, String dueDates, String beforeCommit, String entities) {
         public static Stores of(String prefix, String entityTable) {
-            return new Stores(prefix + "-evaluations", prefix + "-due-dates", prefix + "-pending-cell-changes",
+            return new Stores(prefix + "-evaluations", prefix + "-due-dates", prefix + "-before-commit",
                     entityTable);
         }
     }
 
-    /** @param flushInterval how often the summed cell changes are sent on */
-    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval,
-            Duration flushInterval) {
+    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval) {
         this.stores = stores;
         this.asOf = asOf;
         this.openYears = openYears;
         this.rule = rule;
         this.reevaluationInterval = reevaluationInterval;
-        this.flushInterval = flushInterval;
     }
 
     @Override
@@ -84,9 +80,15 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
         this.evaluations = context.getStateStore(stores.evaluations());
         this.dueDates = context.getStateStore(stores.dueDates());
         this.entities = context.getStateStore(stores.entities());
-        this.pending = new PendingCellSums(context.getStateStore(stores.pending()));
-        context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, now -> reevaluateDue(now));
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendPending());
+        // Afresh on every init: a task revived after an aborted transaction must not send sums of that transaction.
+        this.cells = new CellNumbers();
+        this.diff = new CellDiff();
+        this.pending = new PendingCellSums();
+        this.today = null;
+        this.earlier.clear();
+        BeforeCommitHook hook = context.getStateStore(stores.beforeCommit());
+        hook.register(context, this::sendPending);
+        context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateDue);
     }
 
     @Override
@@ -105,6 +107,7 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
             V state = held == null ? null : held.value();
             evaluate(entity, state, state, now);
         }
+        sendPending();
     }
 
     /**
@@ -113,23 +116,14 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
      * contributions out again gives exactly what was added then, and only the date needs to be kept.
      */
     private void evaluate(String entity, V before, V after, long timestamp) {
-        ReportingCalendar today = calendar();
+        CellNumbers.Table now = today();
         EntityEvaluation held = evaluations.get(entity);
-        EntityCells was = held == null || before == null ? EntityCells.NOWHERE
-                : rule.cellsOf(before, calendarOn(held.getEvaluatedOn()));
-        EntityCells now = after == null ? EntityCells.NOWHERE : rule.cellsOf(after, today);
-        Set<String> touched = new HashSet<>(was.contributions().keySet());
-        touched.addAll(now.contributions().keySet());
-        for (String cell : touched) {
-            CellCounts from = was.contributions().getOrDefault(cell, ZERO);
-            CellCounts to = now.contributions().getOrDefault(cell, ZERO);
-            long numerator = to.getNumerator() - from.getNumerator();
-            long denominator = to.getDenominator() - from.getDenominator();
-            if (numerator != 0 || denominator != 0) {
-                pending.add(cell, numerator, denominator, timestamp);
-            }
+        if (held != null && before != null) {
+            diff.subtract(rule, before, tableOn(held.getEvaluatedOn()));
         }
-        LocalDate nextChange = nextChange(now, today);
+        diff.add(rule, after, now);
+        diff.addTo(pending, timestamp);
+        LocalDate nextChange = diff.nextChange();
         LocalDate heldChange = held == null ? null : held.getNextChange();
         // Each write is also a changelog record under exactly-once, so what did not change is not written again.
         if (!Objects.equals(heldChange, nextChange)) {
@@ -140,72 +134,53 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
                 dueDates.put(DueDateKey.of(nextChange, entity), entity);
             }
         }
-        if (now.contributions().isEmpty() && nextChange == null) {
+        if (!diff.countsAnywhere() && nextChange == null) {
             if (held != null) {
                 evaluations.delete(entity);
             }
             return;
         }
-        EntityEvaluation evaluation = new EntityEvaluation(today.asOf(), nextChange);
+        EntityEvaluation evaluation = new EntityEvaluation(now.calendar().asOf(), nextChange);
         if (!evaluation.equals(held)) {
             evaluations.put(entity, evaluation);
         }
     }
 
-    /** The calendar of an earlier as-of date; entities were last evaluated on only a few distinct dates. */
-    private ReportingCalendar calendarOn(LocalDate date) {
-        ReportingCalendar today = calendar();
-        if (date.equals(today.asOf())) {
-            return today;
+    /** The cells of an earlier as-of date; entities were last evaluated on only a few distinct dates. */
+    private CellNumbers.Table tableOn(LocalDate date) {
+        CellNumbers.Table now = today();
+        if (date.equals(now.calendar().asOf())) {
+            return now;
         }
-        if (earlierCalendars.size() > 16) {
-            earlierCalendars.clear();
+        if (earlier.size() > EARLIER_CALENDARS) {
+            earlier.clear();
         }
-        return earlierCalendars.computeIfAbsent(date, d -> new ReportingCalendar(d, openYears));
+        return earlier.computeIfAbsent(date, d -> cells.tableOf(new ReportingCalendar(d, openYears)));
     }
 
-    /** The calendar of today's as-of date, built again only when the date moves (it costs more than a cell). */
-    private ReportingCalendar calendar() {
-        LocalDate today = asOf.get();
-        if (calendar == null || !calendar.asOf().equals(today)) {
-            calendar = new ReportingCalendar(today, openYears);
+    /** The cells of today's as-of date, built again only when the date moves (a calendar costs more than a cell). */
+    private CellNumbers.Table today() {
+        LocalDate date = asOf.get();
+        if (today == null || !today.calendar().asOf().equals(date)) {
+            today = cells.tableOf(new ReportingCalendar(date, openYears));
         }
-        return calendar;
+        return today;
     }
 
     private void sendPending() {
-        for (PendingCellSums.Sum sum : pending.drain()) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (PendingCellSums.Sum sum : pending.drain(cells)) {
             context.forward(new Record<>(sum.cell(), new CellCounts(sum.numerator(), sum.denominator()),
                     sum.timestamp()));
         }
     }
 
-    /**
-     * The first day after the as-of date on which the entity's cells may change: one of its own change dates,
-     * the start of next month if it counts in this month (it may count in the next one too), or the start of
-     * next year if it counts anywhere (a year leaves the open years).
-     */
-    private static LocalDate nextChange(EntityCells cells, ReportingCalendar calendar) {
-        LocalDate asOf = calendar.asOf();
-        LocalDate next = null;
-        for (LocalDate date : cells.changeDates()) {
-            if (date.isAfter(asOf) && (next == null || date.isBefore(next))) {
-                next = date;
-            }
-        }
-        if (!cells.contributions().isEmpty()) {
-            LocalDate nextYear = LocalDate.of(asOf.getYear() + 1, 1, 1);
-            next = next == null || nextYear.isBefore(next) ? nextYear : next;
-            String thisMonth = "|" + Period.month(asOf.getYear(), asOf.getMonthValue()).label() + "|";
-            if (cells.contributions().keySet().stream().anyMatch(cell -> cell.contains(thisMonth))) {
-                LocalDate nextMonth = asOf.withDayOfMonth(1).plusMonths(1);
-                next = nextMonth.isBefore(next) ? nextMonth : next;
-            }
-        }
-        return next;
+    @Override
+    public void close() {
+        pending = new PendingCellSums();
     }
-
-    private static final CellCounts ZERO = new CellCounts(0L, 0L);
 
     /** Index keys {@code YYYY-MM-DD|entity}: ISO dates sort as text, so a range scan finds what is due. */
     static final class DueDateKey {

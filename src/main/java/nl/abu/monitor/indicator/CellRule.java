@@ -5,5 +5,6 @@ import nl.abu.monitor.period.ReportingCalendar;
 /** An indicator family's definition: where an entity's current state counts for the reported periods. */
 @FunctionalInterface
 public interface CellRule<V> {
-    EntityCells cellsOf(V state, ReportingCalendar calendar);
+    /** Tells {@code cells} every cell the entity counts in, as of the calendar's date, and its change dates. */
+    void cells(V state, ReportingCalendar calendar, CellSink cells);
 }

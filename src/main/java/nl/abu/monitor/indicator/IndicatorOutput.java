@@ -30,17 +30,15 @@ public final class IndicatorOutput {
     private final AsOfDate asOf;
     private final int openYears;
     private final Duration dateCheckInterval;
-    private final Duration cellFlushInterval;
 
     public IndicatorOutput(StreamsBuilder builder, PipelineSerdes serdes, int minimumCellSize, AsOfDate asOf,
-            int openYears, Duration dateCheckInterval, Duration cellFlushInterval) {
+            int openYears, Duration dateCheckInterval) {
         this.builder = builder;
         this.serdes = serdes;
         this.minimumCellSize = minimumCellSize;
         this.asOf = asOf;
         this.openYears = openYears;
         this.dateCheckInterval = dateCheckInterval;
-        this.cellFlushInterval = cellFlushInterval;
     }
 
     /** The name of the store that holds a family's indicator table, keyed {@code indicator|period|scope}. */
@@ -60,14 +58,11 @@ public final class IndicatorOutput {
                 Serdes.String(), serdes.of(EntityEvaluation.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dueDates()),
                 Serdes.String(), Serdes.String()));
-        // Changelogged, so changes summed but not yet sent on are committed with the input that caused them; the
-        // cache keeps the changelog to one record per cell and commit.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(stores.pending()),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(BeforeCommitHook.builder(stores.beforeCommit()));
         KTable<String, CellCounts> totals = entityChanges
-                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval,
-                        cellFlushInterval), Named.as(family + "-cells"), stores.evaluations(), stores.dueDates(),
-                        stores.pending(), stores.entities())
+                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval),
+                        Named.as(family + "-cells"), stores.evaluations(), stores.dueDates(), stores.beforeCommit(),
+                        stores.entities())
                 .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),

@@ -1,70 +1,69 @@
 package nl.abu.monitor.indicator;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The cell changes summed since they were last sent on. The sums are kept in a map for the arithmetic and written
- * through to a changelogged store, so that sums not yet sent survive a crash together with the inputs they came
- * from; the map is loaded from the store when the task starts. An entity change adds to about a hundred cells, so
- * each addition must be cheap: no store read, and a value of three longs (numerator, denominator, newest
- * timestamp) encoded by hand, as the Avro serde's wire-format framing costs more than the sum.
+ * The cell changes summed since they were last sent on, in arrays indexed by {@link CellNumbers} number: an entity
+ * change adds to up to a hundred cells, so an addition must cost no lookup and no allocation. They live in memory
+ * only, because they are sent on before every commit (see {@link BeforeCommitHook}): a crash loses them together
+ * with the uncommitted inputs they came from.
  */
 final class PendingCellSums {
-    private static final int NUMERATOR = 0;
-    private static final int DENOMINATOR = 1;
-    private static final int TIMESTAMP = 2;
-
-    private final KeyValueStore<String, byte[]> store;
-    private final Map<String, long[]> sums = new HashMap<>();
+    private long[] numerators = new long[64];
+    private long[] denominators = new long[64];
+    private long[] timestamps = new long[64];
+    private boolean[] pending = new boolean[64];
+    private int[] pendingCells = new int[64];
+    private int pendingCount;
 
     /** A cell's summed change, with the timestamp of the newest input in it. */
     record Sum(String cell, long numerator, long denominator, long timestamp) {
     }
 
-    PendingCellSums(KeyValueStore<String, byte[]> store) {
-        this.store = store;
-        try (KeyValueIterator<String, byte[]> held = store.all()) {
-            held.forEachRemaining(kv -> sums.put(kv.key, decode(kv.value)));
+    void add(int cell, long numerator, long denominator, long timestamp) {
+        if (cell >= pending.length) {
+            grow(cell + 1);
         }
+        if (!pending[cell]) {
+            pending[cell] = true;
+            numerators[cell] = 0;
+            denominators[cell] = 0;
+            timestamps[cell] = timestamp;
+            if (pendingCount == pendingCells.length) {
+                pendingCells = Arrays.copyOf(pendingCells, 2 * pendingCount);
+            }
+            pendingCells[pendingCount++] = cell;
+        }
+        numerators[cell] += numerator;
+        denominators[cell] += denominator;
+        timestamps[cell] = Math.max(timestamps[cell], timestamp);
     }
 
-    void add(String cell, long numerator, long denominator, long timestamp) {
-        long[] sum = sums.computeIfAbsent(cell, c -> new long[] {0L, 0L, timestamp});
-        sum[NUMERATOR] += numerator;
-        sum[DENOMINATOR] += denominator;
-        sum[TIMESTAMP] = Math.max(sum[TIMESTAMP], timestamp);
-        store.put(cell, encode(sum));
+    boolean isEmpty() {
+        return pendingCount == 0;
     }
 
-    /** Every sum, in cell order so that the output does not depend on hashing, after which none is pending. */
-    List<Sum> drain() {
-        List<String> cells = new ArrayList<>(sums.keySet());
-        Collections.sort(cells);
-        List<Sum> drained = new ArrayList<>(cells.size());
-        for (String cell : cells) {
-            long[] sum = sums.get(cell);
-            drained.add(new Sum(cell, sum[NUMERATOR], sum[DENOMINATOR], sum[TIMESTAMP]));
-            store.delete(cell);
+    /** Every sum, in cell key order so that the output does not depend on arrival order, after which none is pending. */
+    List<Sum> drain(CellNumbers cells) {
+        List<Sum> drained = new ArrayList<>(pendingCount);
+        for (int i = 0; i < pendingCount; i++) {
+            int cell = pendingCells[i];
+            drained.add(new Sum(cells.key(cell), numerators[cell], denominators[cell], timestamps[cell]));
+            pending[cell] = false;
         }
-        sums.clear();
+        pendingCount = 0;
+        drained.sort(Comparator.comparing(Sum::cell));
         return drained;
     }
 
-    private static byte[] encode(long[] sum) {
-        return ByteBuffer.allocate(3 * Long.BYTES).putLong(sum[NUMERATOR]).putLong(sum[DENOMINATOR])
-                .putLong(sum[TIMESTAMP]).array();
-    }
-
-    private static long[] decode(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        return new long[] {buffer.getLong(), buffer.getLong(), buffer.getLong()};
+    private void grow(int atLeast) {
+        int size = Math.max(atLeast, 2 * pending.length);
+        numerators = Arrays.copyOf(numerators, size);
+        denominators = Arrays.copyOf(denominators, size);
+        timestamps = Arrays.copyOf(timestamps, size);
+        pending = Arrays.copyOf(pending, size);
     }
 }

@@ -2,12 +2,11 @@ package nl.abu.monitor.language;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import nl.abu.monitor.events.EnrolmentStatus;
+import nl.abu.monitor.indicator.CellSink;
 import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
@@ -29,45 +28,57 @@ public final class LanguageCells {
     }
 
     /** The family's rule: where a worker counts, given its current stays and enrolments. */
-    public static EntityCells of(LanguageWorker worker, ReportingCalendar calendar) {
-        return of(worker.getStays().values(), worker.getEnrolments().values(), calendar);
+    public static void cells(LanguageWorker worker, ReportingCalendar calendar, CellSink cells) {
+        cells(worker.getStays().values(), worker.getEnrolments().values(), calendar, cells);
     }
 
+    /** The rule's answer by cell key, for tests. */
     public static EntityCells of(Collection<StayFacts> stays, Collection<EnrolmentFacts> enrolments,
             ReportingCalendar calendar) {
-        EntityCells.Builder cells = EntityCells.builder();
+        return EntityCells.collect(calendar, sink -> cells(stays, enrolments, calendar, sink));
+    }
+
+    static void cells(Collection<StayFacts> stays, Collection<EnrolmentFacts> enrolments, ReportingCalendar calendar,
+            CellSink cells) {
         for (StayFacts stay : stays) {
-            cells.changesOn(stay.getArrivalDate()).changesOn(stay.getArrivalDate().plusDays(LONG_STAY_DAYS));
+            cells.changesOn(stay.getArrivalDate());
+            cells.changesOn(stay.getArrivalDate().plusDays(LONG_STAY_DAYS));
         }
         for (EnrolmentFacts e : enrolments) {
             if (e.getStartedOn() != null) {
                 cells.changesOn(e.getStartedOn());
             }
         }
-        for (Period period : calendar.periods()) {
+        List<Period> periods = calendar.periods();
+        for (int p = 0; p < periods.size(); p++) {
+            Period period = periods.get(p);
             LocalDate reached = period.reachedBy(calendar.asOf());
-            Set<String> presentScopes = new HashSet<>();
-            Set<String> longStayScopes = new HashSet<>();
+            // Scopes as bits (bit 0 is all, bit i a sector's index): a worker with two stays in a scope counts once.
+            int presentScopes = 0;
+            int longStayScopes = 0;
             for (StayFacts stay : stays) {
+                int scopes = 1 << Scope.ALL_INDEX | 1 << Scope.indexOf(stay.getSector());
                 if (isPresent(stay, period, reached)) {
-                    presentScopes.add(Scope.ALL);
-                    presentScopes.add(Scope.of(stay.getSector()));
+                    presentScopes |= scopes;
                 }
                 if (isLongStay(stay, period, reached)) {
-                    longStayScopes.add(Scope.ALL);
-                    longStayScopes.add(Scope.of(stay.getSector()));
+                    longStayScopes |= scopes;
                 }
             }
-            boolean trained = hasTrainingStartedBy(enrolments, reached);
-            for (String scope : presentScopes) {
-                cells.denominator(new IndicatorCell(Indicator.LONG_STAY_SHARE, period, scope),
-                        longStayScopes.contains(scope) ? 1 : 0);
+            if (presentScopes == 0) {
+                continue;
             }
-            for (String scope : longStayScopes) {
-                cells.denominator(new IndicatorCell(Indicator.LANGUAGE_TRAINING_SHARE, period, scope), trained ? 1 : 0);
+            boolean trained = longStayScopes != 0 && hasTrainingStartedBy(enrolments, reached);
+            for (int scope = 0; scope < Scope.COUNT; scope++) {
+                if ((presentScopes & 1 << scope) != 0) {
+                    boolean isLong = (longStayScopes & 1 << scope) != 0;
+                    cells.share(Indicator.LONG_STAY_SHARE, p, scope, isLong ? 1 : 0);
+                    if (isLong) {
+                        cells.share(Indicator.LANGUAGE_TRAINING_SHARE, p, scope, trained ? 1 : 0);
+                    }
+                }
             }
         }
-        return cells.build();
     }
 
     /** long_stay_share's denominator: arrived by R(P) and not departed before P. */

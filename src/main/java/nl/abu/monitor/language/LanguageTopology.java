@@ -47,7 +47,7 @@ public final class LanguageTopology {
                 .merge(workers.fold(inputs.<LanguageEnrolment>of(Topics.LANGUAGE_ENROLMENTS),
                         "language-enrolments-to-workers", new EnrolmentsOfWorker()),
                         Named.as("language-worker-changes"));
-        output.publish(FAMILY, changes, WORKERS_STORE, LanguageCells::of);
+        output.publish(FAMILY, changes, WORKERS_STORE, LanguageCells::cells);
     }
 
     /** A worker is the pair (memberId, workerRef). */

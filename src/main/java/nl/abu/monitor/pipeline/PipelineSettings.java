@@ -13,26 +13,9 @@ import nl.abu.monitor.period.ReportingCalendar;
  * targets fill the targets topic when it has never held anything; after that, the topic holds the targets in force.
  */
 public record PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets seedTargets,
-        Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval, Duration cellFlushInterval) {
+        Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval) {
     /** How often a running pipeline checks whether the as-of date has moved or a target has changed. */
     public static final Duration DEFAULT_DATE_CHECK_INTERVAL = Duration.ofSeconds(10);
-    /**
-     * How often each family's summed cell changes go on to the cell totals (see {@code CellDeltaStep}): a bound on
-     * the latency it adds, and the batch over which changes of one cell are summed. Measured in docs/benchmarks.md.
-     */
-    public static final Duration DEFAULT_CELL_FLUSH_INTERVAL = Duration.ofMillis(200);
-
-    /** With the default cell flush interval. */
-    public PipelineSettings(AsOfDate asOf, int openYears, int minimumCellSize, Targets seedTargets,
-            Map<String, ?> serdeConfig, IngestCounters counters, Duration dateCheckInterval) {
-        this(asOf, openYears, minimumCellSize, seedTargets, serdeConfig, counters, dateCheckInterval,
-                DEFAULT_CELL_FLUSH_INTERVAL);
-    }
-
-    public PipelineSettings withCellFlushInterval(Duration interval) {
-        return new PipelineSettings(asOf, openYears, minimumCellSize, seedTargets, serdeConfig, counters,
-                dateCheckInterval, interval);
-    }
 
     public static PipelineSettings defaults(AsOfDate asOf, Map<String, ?> serdeConfig, IngestCounters counters) {
         return new PipelineSettings(asOf, ReportingCalendar.DEFAULT_OPEN_YEARS,

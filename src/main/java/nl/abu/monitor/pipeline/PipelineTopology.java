@@ -33,7 +33,7 @@ public final class PipelineTopology {
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
                 serdes.materialized(TargetsStore.NAME, IndicatorTarget.class));
         IndicatorOutput output = new IndicatorOutput(builder, serdes, settings.minimumCellSize(), settings.asOf(),
-                settings.openYears(), settings.dateCheckInterval(), settings.cellFlushInterval());
+                settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
         new LanguageTopology(builder, inputs, serdes, output).build();

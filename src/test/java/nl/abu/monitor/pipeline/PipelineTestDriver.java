@@ -1,6 +1,5 @@
 package nl.abu.monitor.pipeline;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -46,17 +45,13 @@ public final class PipelineTestDriver implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final AtomicReference<LocalDate> today;
-    // The driver's wall clock only moves when told: every input moves it by this much, so summed cell changes go
-    // on at once, while the date check (10 s) still waits for tick() for thousands of inputs.
-    private static final Duration CELL_FLUSH = Duration.ofMillis(1);
 
     /** A pipeline whose as-of date is {@code asOf} until {@link #moveTo} moves it. */
     public PipelineTestDriver(LocalDate asOf) {
         this.today = new AtomicReference<>(asOf);
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
         IngestCounters counters = new IngestCounters(meters);
-        PipelineSettings settings = PipelineSettings.defaults(today::get, serdeConfig, counters)
-                .withCellFlushInterval(CELL_FLUSH);
+        PipelineSettings settings = PipelineSettings.defaults(today::get, serdeConfig, counters);
         Properties props = StreamsProperties.of("test:9092", serdeConfig, counters);
         // Each driver its own state directory, so that two can run side by side.
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
@@ -84,12 +79,6 @@ public final class PipelineTestDriver implements AutoCloseable {
     /** Lets the pipeline's periodic check run (date and target changes). */
     public void tick() {
         driver.advanceWallClockTime(PipelineSettings.DEFAULT_DATE_CHECK_INTERVAL);
-        flushCellChanges();
-    }
-
-    /** Lets the summed cell changes go on to the totals, as the running pipeline does every flush interval. */
-    private void flushCellChanges() {
-        driver.advanceWallClockTime(CELL_FLUSH);
     }
 
     public List<IndicatorAlert> alerts() {
@@ -100,7 +89,6 @@ public final class PipelineTestDriver implements AutoCloseable {
     public void moveTo(LocalDate date) {
         today.set(date);
         driver.advanceWallClockTime(PipelineSettings.DEFAULT_DATE_CHECK_INTERVAL);
-        flushCellChanges();
     }
 
     /** Sends a version of an entity, keyed as the contract says, stamped with its recordedAt. */
@@ -113,7 +101,6 @@ public final class PipelineTestDriver implements AutoCloseable {
         Serde<V> serde = (Serde<V>) serdes.of(RecordValidator.typeOf(topic));
         driver.createInputTopic(topic, new StringSerializer(), serde.serializer())
                 .pipeInput(new TestRecord<>(key, value, timestamp));
-        flushCellChanges();
     }
 
     @SuppressWarnings("unchecked")
@@ -130,7 +117,6 @@ public final class PipelineTestDriver implements AutoCloseable {
         TestInputTopic<String, byte[]> input = driver.createInputTopic(topic, new StringSerializer(),
                 new ByteArraySerializer());
         input.pipeInput(key, value);
-        flushCellChanges();
     }
 
     /** The latest value of an indicator cell {@code indicator|period|scope}, or null if never published. */
