@@ -7,8 +7,9 @@ import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.CellCounts;
-import nl.abu.monitor.ingest.EntityChange;
-import nl.abu.monitor.state.EntityEvaluation;
+import nl.abu.monitor.ingest.InputChange;
+import nl.abu.monitor.ingest.InputChanges;
+import nl.abu.monitor.state.HeldEntity;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -47,28 +48,42 @@ public final class IndicatorOutput {
     }
 
     /**
-     * Adds the family's cells and totals to the topology.
-     * @param entityChanges the changes of the entities' states, whose current states are in the store named
-     *     {@code entityStore}
+     * Adds the family's entities, cells and totals to the topology, fed by the changes of its inputs.
+     * @return the family's indicator table
      */
-    public <V> KTable<String, CellCounts> publish(String family, KStream<String, EntityChange<V>> entityChanges,
-            String entityStore, CellRule<V> rule) {
-        CellDeltaStep.Stores stores = CellDeltaStep.Stores.of(family, entityStore);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.evaluations()),
-                Serdes.String(), serdes.of(EntityEvaluation.class)));
+    public <A> KTable<String, CellCounts> publish(Family<A> family, InputChanges inputs) {
+        FamilyStep.Stores stores = FamilyStep.Stores.of(family);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.entities()),
+                Serdes.String(), serdes.of(HeldEntity.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dueDates()),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(BeforeCommitHook.builder(stores.beforeCommit()));
-        KTable<String, CellCounts> totals = entityChanges
-                .process(() -> new CellDeltaStep<V>(stores, asOf, openYears, rule, dateCheckInterval),
-                        Named.as(family + "-cells"), stores.evaluations(), stores.dueDates(), stores.beforeCommit(),
-                        stores.entities())
-                .groupByKey(Grouped.with(family + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
+        KTable<String, CellCounts> totals = changesOf(family, inputs)
+                .process(() -> new FamilyStep<A>(family, asOf, openYears, dateCheckInterval),
+                        Named.as(family.name() + "-cells"), stores.entities(), stores.dueDates(), stores.beforeCommit())
+                .groupByKey(Grouped.with(family.name() + "-cell-changes", Serdes.String(), serdes.of(CellCounts.class)))
                 .aggregate(() -> new CellCounts(0L, 0L),
                         (cell, change, total) -> new CellCounts(total.getNumerator() + change.getNumerator(),
                                 total.getDenominator() + change.getDenominator()),
-                        Named.as(totalsStoreOf(family)),
-                        serdes.cachedMaterialized(totalsStoreOf(family), CellCounts.class));
+                        Named.as(totalsStoreOf(family.name())),
+                        serdes.cachedMaterialized(totalsStoreOf(family.name()), CellCounts.class));
+        publishValuesAndAlerts(family.name(), totals);
+        return totals;
+    }
+
+    /** The changes of all of the family's inputs, as one stream. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static KStream<String, InputChange<?>> changesOf(Family<?> family, InputChanges inputs) {
+        KStream<String, InputChange<?>> changes = null;
+        for (Family.Input<?, ?> input : family.inputs()) {
+            KStream<String, InputChange<?>> of = (KStream) inputs.of(input.topic());
+            changes = changes == null ? of : changes.merge(of, Named.as(family.name() + "-"
+                    + InputChanges.nodeName(input.topic()) + "-changes"));
+        }
+        return changes;
+    }
+
+    private void publishValuesAndAlerts(String family, KTable<String, CellCounts> totals) {
         String statusStore = family + "-alert-statuses";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(statusStore),
                 Serdes.String(), Serdes.String()));
@@ -85,6 +100,5 @@ public final class IndicatorOutput {
                         .mapValues(record -> (IndicatorValue) record, Named.as(family + "-values"))
                         .to(Topics.INDICATORS, Produced.with(Serdes.String(), serdes.of(IndicatorValue.class))
                                 .withName(family + "-indicators-sink")), "values"));
-        return totals;
     }
 }

@@ -35,11 +35,11 @@ public final class InputChanges {
     }
 
     @SuppressWarnings("unchecked")
-    public <V extends SpecificRecord> KStream<String, EntityChange<V>> of(String topic) {
-        return (KStream<String, EntityChange<V>>) changes.computeIfAbsent(topic, this::build);
+    public <V extends SpecificRecord> KStream<String, InputChange<V>> of(String topic) {
+        return (KStream<String, InputChange<V>>) changes.computeIfAbsent(topic, this::build);
     }
 
-    private <V extends SpecificRecord> KStream<String, EntityChange<V>> build(String topic) {
+    private <V extends SpecificRecord> KStream<String, InputChange<V>> build(String topic) {
         @SuppressWarnings("unchecked")
         Class<V> type = (Class<V>) RecordValidator.typeOf(topic);
         String name = nodeName(topic);
@@ -56,7 +56,7 @@ public final class InputChanges {
     }
 
     /** {@code abu.worker-stays.v1} → {@code worker-stays}: the prefix of every node and store of that input. */
-    static String nodeName(String topic) {
+    public static String nodeName(String topic) {
         return topic.replaceFirst("^abu\\.", "").replaceFirst("\\.v\\d+$", "");
     }
 }

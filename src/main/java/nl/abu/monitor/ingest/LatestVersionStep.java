@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
  * history-retention window and let an equal timestamp replace the value, while the contract orders by
  * {@code recordedAt}, ignores equal ones, and must remember retractions for as long as the key exists.
  */
-final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProcessor<String, V, EntityChange<V>> {
+final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProcessor<String, V, InputChange<V>> {
     private static final Logger LOG = LoggerFactory.getLogger(LatestVersionStep.class);
 
     private final String topic;
     private final String storeName;
     private final IngestCounters counters;
-    private FixedKeyProcessorContext<String, EntityChange<V>> context;
+    private FixedKeyProcessorContext<String, InputChange<V>> context;
     private KeyValueStore<String, HeldVersion> versions;
 
     /** @param topic the input topic; the records come through a repartition topic, so metadata would name that */
@@ -36,7 +36,7 @@ final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProce
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EntityChange<V>> context) {
+    public void init(FixedKeyProcessorContext<String, InputChange<V>> context) {
         this.context = context;
         this.versions = context.getStateStore(storeName);
     }
@@ -56,7 +56,7 @@ final class LatestVersionStep<V extends SpecificRecord> implements FixedKeyProce
         @SuppressWarnings("unchecked")
         V before = held == null ? null : (V) held.getValue();
         if (value != null || before != null) {
-            context.forward(record.withValue(new EntityChange<>(before, value)));
+            context.forward(record.withValue(new InputChange<>(topic, before, value)));
         }
     }
 

@@ -2,15 +2,16 @@ package nl.abu.monitor.pipeline;
 
 import java.util.List;
 import nl.abu.monitor.Topics;
-import nl.abu.monitor.brp.BrpTopology;
-import nl.abu.monitor.eures.EuresTopology;
+import nl.abu.monitor.brp.BrpFamily;
+import nl.abu.monitor.eures.EuresFamilies;
 import nl.abu.monitor.events.IndicatorTarget;
-import nl.abu.monitor.housing.HousingTopology;
+import nl.abu.monitor.housing.HousingFamily;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.TargetsStore;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.language.LanguageTopology;
+import nl.abu.monitor.language.LanguageFamily;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -18,9 +19,11 @@ import org.apache.kafka.streams.kstream.Consumed;
 
 /** The whole pipeline: every indicator family on the shared input changes. */
 public final class PipelineTopology {
-    /** Every indicator family; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(family)}. */
-    public static final List<String> FAMILIES = List.of(LanguageTopology.FAMILY, EuresTopology.PLACEMENTS,
-            EuresTopology.MEMBERS, BrpTopology.FAMILY, HousingTopology.FAMILY);
+    /** Every indicator family, as described by its package. */
+    public static final List<Family<?>> DEFINITIONS = List.of(LanguageFamily.family(), EuresFamilies.placements(),
+            EuresFamilies.members(), BrpFamily.family(), HousingFamily.family());
+    /** Every indicator family's name; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(name)}. */
+    public static final List<String> FAMILIES = DEFINITIONS.stream().map(Family::name).toList();
 
     private PipelineTopology() {
     }
@@ -36,10 +39,7 @@ public final class PipelineTopology {
                 settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
-        new LanguageTopology(builder, inputs, serdes, output).build();
-        new EuresTopology(builder, inputs, serdes, output).build();
-        new BrpTopology(builder, inputs, serdes, output).build();
-        new HousingTopology(builder, inputs, serdes, output).build();
+        DEFINITIONS.forEach(family -> output.publish(family, inputs));
         return builder.build();
     }
 }

@@ -25,7 +25,7 @@ import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.pipeline.PipelineTopology;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.language.LanguageTopology;
+import nl.abu.monitor.language.LanguageFamily;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.serde.AvroSerdes;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesApiIT {
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
-    private static final String TOTALS = IndicatorOutput.totalsStoreOf(LanguageTopology.FAMILY);
+    private static final String TOTALS = IndicatorOutput.totalsStoreOf(LanguageFamily.FAMILY);
     private static final List<Sector> SECTORS = List.of(Sector.LOGISTICS, Sector.FOOD_PRODUCTION,
             Sector.HORTICULTURE, Sector.AGRICULTURE);
     private static final int LONG_STAYERS = 24;

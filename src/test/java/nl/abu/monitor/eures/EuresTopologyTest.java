@@ -412,8 +412,8 @@ class EuresTopologyTest {
                 new IngestCounters(new SimpleMeterRegistry()))).describe().toString();
 
         assertThat(topology).doesNotContain("KSTREAM-", "KTABLE-")
-                .contains("eures-placements-by-member", "eures-placements-to-members", "eures-members",
+                .contains("eures-placements-by-member", "eures-member-members-changes", "eures-members",
                         "eures-placement-cell-totals", "eures-member-cell-totals");
-        assertThat(PipelineTopology.FAMILIES).contains(EuresTopology.PLACEMENTS, EuresTopology.MEMBERS);
+        assertThat(PipelineTopology.FAMILIES).contains(EuresFamilies.PLACEMENTS, EuresFamilies.MEMBERS);
     }
 }

@@ -39,10 +39,9 @@ class HousingTopologyNamesTest {
         }
         List<String> housing = nodes.stream().filter(n -> n.startsWith("housing-")).toList();
         assertThat(nodes).contains("pks-housing-ratings-by-member-repartition-sink");
-        assertThat(housing).contains("housing-ratings-to-units",
-                "housing-cells", "housing-cell-totals", "housing-indicator-values", "housing-indicators-sink");
+        assertThat(housing).contains("housing-cells", "housing-cell-totals", "housing-indicator-values", "housing-indicators-sink");
         assertThat(nodes).noneMatch(n -> n.matches("(?i).*(KSTREAM|KTABLE)-.*\\d{10}.*"));
-        assertThat(stores).contains("housing-units", "housing-evaluations", "housing-due-dates",
+        assertThat(stores).contains("housing-units", "housing-due-dates",
                 "housing-cell-totals");
     }
 }

@@ -1,18 +1,15 @@
 package nl.abu.monitor.housing;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.PksHousingRating;
 import nl.abu.monitor.indicator.EntityFold;
-import nl.abu.monitor.indicator.EntityTable;
-import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.ingest.InputChanges;
-import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HousingUnit;
 import nl.abu.monitor.state.RatingFacts;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * {@code housing_certified_share}, {@code housing_rent_within_pks_share} and {@code housing_average_pks_points}:
@@ -20,27 +17,17 @@ import org.apache.kafka.streams.StreamsBuilder;
  * {@code housing-units}; each unit's change moves the cells it counts in. Only what the indicators need of a
  * rating is kept.
  */
-public final class HousingTopology {
+public final class HousingFamily {
     public static final String FAMILY = "housing";
     static final String UNITS_STORE = "housing-units";
 
-    private final StreamsBuilder builder;
-    private final InputChanges inputs;
-    private final PipelineSerdes serdes;
-    private final IndicatorOutput output;
-
-    public HousingTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes,
-            IndicatorOutput output) {
-        this.builder = builder;
-        this.inputs = inputs;
-        this.serdes = serdes;
-        this.output = output;
+    private HousingFamily() {
     }
 
-    public void build() {
-        EntityTable<HousingUnit> units = new EntityTable<>(builder, serdes, UNITS_STORE, HousingUnit.class);
-        output.publish(FAMILY, units.fold(inputs.<PksHousingRating>of(Topics.PKS_HOUSING_RATINGS),
-                "housing-ratings-to-units", new RatingsOfUnit()), UNITS_STORE, HousingUnitCells::cells);
+    /** The family: housing units, from their ratings. */
+    public static Family<HousingUnit> family() {
+        return new Family<>(FAMILY, UNITS_STORE, List.of(Family.input(Topics.PKS_HOUSING_RATINGS, new RatingsOfUnit())),
+                HousingUnitCells::cells);
     }
 
     static RatingFacts factsOf(PksHousingRating rating) {

@@ -1,53 +1,34 @@
 package nl.abu.monitor.language;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
-import nl.abu.monitor.indicator.EntityTable;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.ingest.InputChanges;
-import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.EnrolmentFacts;
 import nl.abu.monitor.state.LanguageWorker;
 import nl.abu.monitor.state.StayFacts;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 
 /**
  * {@code long_stay_share} and {@code language_training_share}: stays and enrolments are gathered per worker
  * (memberId, workerRef) in {@code language-workers}; each worker's change moves the cells it counts in.
  */
-public final class LanguageTopology {
+public final class LanguageFamily {
     public static final String FAMILY = "language";
     static final String WORKERS_STORE = "language-workers";
 
-    private final StreamsBuilder builder;
-    private final InputChanges inputs;
-    private final PipelineSerdes serdes;
-    private final IndicatorOutput output;
-
-    public LanguageTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes,
-            IndicatorOutput output) {
-        this.builder = builder;
-        this.inputs = inputs;
-        this.serdes = serdes;
-        this.output = output;
+    private LanguageFamily() {
     }
 
-    public void build() {
-        EntityTable<LanguageWorker> workers = new EntityTable<>(builder, serdes, WORKERS_STORE, LanguageWorker.class);
-        KStream<String, EntityChange<LanguageWorker>> changes = workers
-                .fold(inputs.<WorkerStay>of(Topics.WORKER_STAYS), "language-stays-to-workers", new StaysOfWorker())
-                .merge(workers.fold(inputs.<LanguageEnrolment>of(Topics.LANGUAGE_ENROLMENTS),
-                        "language-enrolments-to-workers", new EnrolmentsOfWorker()),
-                        Named.as("language-worker-changes"));
-        output.publish(FAMILY, changes, WORKERS_STORE, LanguageCells::cells);
+    /** The family: workers, from their stays and enrolments. */
+    public static Family<LanguageWorker> family() {
+        return new Family<>(FAMILY, WORKERS_STORE, List.of(
+                Family.input(Topics.WORKER_STAYS, new StaysOfWorker()),
+                Family.input(Topics.LANGUAGE_ENROLMENTS, new EnrolmentsOfWorker())), LanguageCells::cells);
     }
 
     /** A worker is the pair (memberId, workerRef). */

@@ -2,28 +2,22 @@ package nl.abu.monitor.eures;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
 import nl.abu.monitor.indicator.EntityFold;
-import nl.abu.monitor.indicator.EntityTable;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.ingest.EntityChange;
-import nl.abu.monitor.ingest.InputChanges;
-import nl.abu.monitor.pipeline.PipelineSerdes;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.state.EuresMember;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 
 /**
  * {@code eures_placements} and {@code eures_fec_members}. Two families, as their entities differ: each placement
  * counts in {@code eures_placements} by itself, while {@code eures_fec_members} counts members: the placedOn of
  * each member's PLACED placements and whether its profile signed the Fair Employment Code, in {@code eures-members}.
  */
-public final class EuresTopology {
+public final class EuresFamilies {
     /** The family of {@code eures_placements}; its entities are the placements. */
     public static final String PLACEMENTS = "eures-placement";
     /** The family of {@code eures_fec_members}; its entities are the members. */
@@ -32,34 +26,24 @@ public final class EuresTopology {
     static final String PLACEMENTS_STORE = "eures-placements";
     static final String MEMBERS_STORE = "eures-members";
 
-    private final StreamsBuilder builder;
-    private final InputChanges inputs;
-    private final PipelineSerdes serdes;
-    private final IndicatorOutput output;
-
-    public EuresTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes,
-            IndicatorOutput output) {
-        this.builder = builder;
-        this.inputs = inputs;
-        this.serdes = serdes;
-        this.output = output;
+    private EuresFamilies() {
     }
 
-    public void build() {
-        KStream<String, EntityChange<EuresPlacement>> placementChanges = inputs.of(Topics.EURES_PLACEMENTS);
-        EntityTable<EuresPlacement> placements = new EntityTable<>(builder, serdes, PLACEMENTS_STORE,
-                EuresPlacement.class);
-        output.publish(PLACEMENTS, placements.fold(placementChanges, "eures-placements-to-placements",
-                new PlacementItself()), PLACEMENTS_STORE, EuresPlacementCells::cells);
+    /** The family of {@code eures_placements}: each placement by itself. */
+    public static Family<EuresPlacement> placements() {
+        return new Family<>(PLACEMENTS, PLACEMENTS_STORE,
+                List.of(Family.input(Topics.EURES_PLACEMENTS, new PlacementItself())), EuresPlacementCells::cells);
+    }
 
-        // A member's placements are kept while its profile is missing or retracted (it then counts nowhere), and
-        // its profile without placements is kept for when they come.
-        EntityTable<EuresMember> members = new EntityTable<>(builder, serdes, MEMBERS_STORE, EuresMember.class);
-        KStream<String, EntityChange<EuresMember>> memberChanges = members
-                .fold(placementChanges, "eures-placements-to-members", new PlacedOfMember())
-                .merge(members.fold(inputs.<Member>of(Topics.MEMBERS), "eures-profiles-to-members",
-                        new ProfileOfMember()), Named.as("eures-member-changes"));
-        output.publish(MEMBERS, memberChanges, MEMBERS_STORE, EuresMemberCells::cells);
+    /**
+     * The family of {@code eures_fec_members}: members, from their PLACED placements and their profile. A member's
+     * placements are kept while its profile is missing or retracted (it then counts nowhere), and its profile
+     * without placements is kept for when they come.
+     */
+    public static Family<EuresMember> members() {
+        return new Family<>(MEMBERS, MEMBERS_STORE, List.of(
+                Family.input(Topics.EURES_PLACEMENTS, new PlacedOfMember()),
+                Family.input(Topics.MEMBERS, new ProfileOfMember())), EuresMemberCells::cells);
     }
 
     private static boolean holdsNothing(EuresMember member) {

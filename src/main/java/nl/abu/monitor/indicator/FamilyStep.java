@@ -7,31 +7,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.ingest.InputChange;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
-import nl.abu.monitor.state.EntityEvaluation;
+import nl.abu.monitor.state.HeldEntity;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Turns a change of an entity's state into changes of the indicator cells it counts in. It remembers the as-of
- * date of each entity's last evaluation in {@code <family>-evaluations}, so a correction subtracts the old
- * contributions (worked out again from the state before the change, with that date's calendar) and adds the new:
+ * A family's entities and their cells: folds each input change into the entities it belongs to, and turns each
+ * entity's change of state into changes of the indicator cells it counts in.
+ *
+ * <p>A record that moves to another entity (a stay corrected to another worker) leaves the old one and joins the
+ * new one; an input partitioned by member brings every entity of the member to this task. This is what
+ * {@code KTable#groupBy} and {@code aggregate} do, without their repartition topic, and several inputs fold into
+ * one entity, which replaces a KTable-KTable join and its store. An entity whose state does not change (a
+ * correction of a field no rule reads) is left alone.
+ *
+ * <p>Each entity is held with the as-of date of its last evaluation ({@link HeldEntity}), so a change subtracts
+ * the old contributions (worked out again from the state before, with that date's calendar) and adds the new:
  * cell totals stay right for past periods too, whatever order the changes come in. Keeping the date rather than
- * the contributions (up to a hundred cells) saves a large store write and changelog record per change; the price
- * is that a changed cell rule needs the state rebuilt (docs/architecture.md).
+ * the contributions (up to a hundred cells) saves a large store write per change; the price is that a changed cell
+ * rule needs the state rebuilt (docs/architecture.md). Keeping it in the entity's own record, rather than a store of
+ * its own, saves a read, a write and a changelog record per change.
  *
  * <p>Indicators also move with the as-of date alone (a stay turns long, a deadline passes, a month begins).
  * Each entity is indexed under the next date its cells may change; a wall-clock punctuation re-evaluates only
- * the entities whose date the as-of date has reached, reading their state from the family's entity table.
+ * the entities whose date the as-of date has reached.
  *
  * <p>One entity change touches up to a hundred cells (a worker counts in every period of its stay, in two
  * scopes), and the family has only a few thousand cells. So the changes are summed per cell in memory and sent on
@@ -40,46 +47,45 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * changes give the same totals, and as they leave in the transaction of the inputs they came from, nothing
  * pending needs to survive a crash. A cell touched only by changes that cancel out still gets its (zero) change.
  */
-public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>, String, CellCounts> {
+public final class FamilyStep<A> implements Processor<String, InputChange<?>, String, CellCounts> {
     private static final int EARLIER_CALENDARS = 16;
 
+    private final Family<A> family;
     private final Stores stores;
+    private final Map<String, EntityFold<?, A>> folds = new HashMap<>();
     private final AsOfDate asOf;
     private final int openYears;
-    private final CellRule<V> rule;
     private final Duration reevaluationInterval;
     private ProcessorContext<String, CellCounts> context;
-    private KeyValueStore<String, EntityEvaluation> evaluations;
+    private KeyValueStore<String, HeldEntity> entities;
     private KeyValueStore<String, String> dueDates;
-    private TimestampedKeyValueStore<String, V> entities;
     private CellNumbers cells;
     private CellDiff diff;
     private PendingCellSums pending;
     private CellNumbers.Table today;
     private final Map<LocalDate, CellNumbers.Table> earlier = new HashMap<>();
 
-    /** The stores this step uses: its own three, and the family's entity store, which it reads. */
-    public record Stores(String evaluations, String dueDates, String beforeCommit, String entities) {
-        public static Stores of(String prefix, String entityTable) {
-            return new Stores(prefix + "-evaluations", prefix + "-due-dates", prefix + "-before-commit",
-                    entityTable);
+    /** The stores of a family's step. */
+    public record Stores(String entities, String dueDates, String beforeCommit) {
+        public static Stores of(Family<?> family) {
+            return new Stores(family.entityStore(), family.name() + "-due-dates", family.name() + "-before-commit");
         }
     }
 
-    public CellDeltaStep(Stores stores, AsOfDate asOf, int openYears, CellRule<V> rule, Duration reevaluationInterval) {
-        this.stores = stores;
+    public FamilyStep(Family<A> family, AsOfDate asOf, int openYears, Duration reevaluationInterval) {
+        this.family = family;
+        this.stores = Stores.of(family);
+        family.inputs().forEach(input -> folds.put(input.topic(), input.fold()));
         this.asOf = asOf;
         this.openYears = openYears;
-        this.rule = rule;
         this.reevaluationInterval = reevaluationInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, CellCounts> context) {
         this.context = context;
-        this.evaluations = context.getStateStore(stores.evaluations());
-        this.dueDates = context.getStateStore(stores.dueDates());
         this.entities = context.getStateStore(stores.entities());
+        this.dueDates = context.getStateStore(stores.dueDates());
         // Afresh on every init: a task revived after an aborted transaction must not send sums of that transaction.
         this.cells = new CellNumbers();
         this.diff = new CellDiff();
@@ -92,8 +98,43 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
     }
 
     @Override
-    public void process(Record<String, EntityChange<V>> record) {
-        evaluate(record.key(), record.value().before(), record.value().after(), record.timestamp());
+    public void process(Record<String, InputChange<?>> record) {
+        fold(record.key(), record.value(), record.timestamp());
+    }
+
+    private <I> void fold(String key, InputChange<I> change, long timestamp) {
+        @SuppressWarnings("unchecked")
+        EntityFold<I, A> fold = (EntityFold<I, A>) folds.get(change.topic());
+        I before = change.before();
+        I after = change.after();
+        String left = before == null ? null : fold.entityOf(key, before);
+        String joined = after == null ? null : fold.entityOf(key, after);
+        if (left != null && left.equals(joined)) {
+            HeldEntity held = entities.get(left);
+            A state = stateOf(held);
+            A without = state == null ? null : fold.remove(state, key, before);
+            update(left, held, state, fold.add(without, key, after), fold, timestamp);
+            return;
+        }
+        if (left != null) {
+            HeldEntity held = entities.get(left);
+            A state = stateOf(held);
+            if (state != null) {
+                update(left, held, state, fold.remove(state, key, before), fold, timestamp);
+            }
+        }
+        if (joined != null) {
+            HeldEntity held = entities.get(joined);
+            A state = stateOf(held);
+            update(joined, held, state, fold.add(state, key, after), fold, timestamp);
+        }
+    }
+
+    private void update(String entity, HeldEntity held, A before, A next, EntityFold<?, A> fold, long timestamp) {
+        A after = next == null || fold.isEmpty(next) ? null : next;
+        if (!Objects.equals(before, after)) {
+            evaluate(entity, held, before, after, timestamp);
+        }
     }
 
     private void reevaluateDue(long now) {
@@ -103,25 +144,25 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
             it.forEachRemaining(kv -> due.add(kv.value));
         }
         for (String entity : due) {
-            ValueAndTimestamp<V> held = entities.get(entity);
-            V state = held == null ? null : held.value();
-            evaluate(entity, state, state, now);
+            HeldEntity held = entities.get(entity);
+            A state = stateOf(held);
+            evaluate(entity, held, state, state, now);
         }
         sendPending();
     }
 
     /**
      * Moves the entity's contributions from what {@code before} counted as of the date of its last evaluation to
-     * what {@code after} counts today. The rule is a function of state and calendar, so working the old
-     * contributions out again gives exactly what was added then, and only the date needs to be kept.
+     * what {@code after} counts today, and holds {@code after} with today's date. The rule is a function of state
+     * and calendar, so working the old contributions out again gives exactly what was added then.
      */
-    private void evaluate(String entity, V before, V after, long timestamp) {
+    private void evaluate(String entity, HeldEntity held, A before, A after, long timestamp) {
         CellNumbers.Table now = today();
-        EntityEvaluation held = evaluations.get(entity);
-        if (held != null && before != null) {
-            diff.subtract(rule, before, tableOn(held.getEvaluatedOn()));
+        LocalDate evaluatedOn = held == null ? null : held.getEvaluatedOn();
+        if (evaluatedOn != null && before != null) {
+            diff.subtract(family.rule(), before, tableOn(evaluatedOn));
         }
-        diff.add(rule, after, now);
+        diff.add(family.rule(), after, now);
         diff.addTo(pending, timestamp);
         LocalDate nextChange = diff.nextChange();
         LocalDate heldChange = held == null ? null : held.getNextChange();
@@ -134,16 +175,23 @@ public final class CellDeltaStep<V> implements Processor<String, EntityChange<V>
                 dueDates.put(DueDateKey.of(nextChange, entity), entity);
             }
         }
-        if (!diff.countsAnywhere() && nextChange == null) {
+        if (after == null) {
             if (held != null) {
-                evaluations.delete(entity);
+                entities.delete(entity);
             }
             return;
         }
-        EntityEvaluation evaluation = new EntityEvaluation(now.calendar().asOf(), nextChange);
-        if (!evaluation.equals(held)) {
-            evaluations.put(entity, evaluation);
+        LocalDate nowEvaluatedOn = diff.countsAnywhere() || nextChange != null ? now.calendar().asOf() : null;
+        boolean stateChanged = before != after; // the same object when only the date moved
+        if (held == null || stateChanged || !Objects.equals(evaluatedOn, nowEvaluatedOn)
+                || !Objects.equals(heldChange, nextChange)) {
+            entities.put(entity, new HeldEntity(after, nowEvaluatedOn, nextChange));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private A stateOf(HeldEntity held) {
+        return held == null ? null : (A) held.getState();
     }
 
     /** The cells of an earlier as-of date; entities were last evaluated on only a few distinct dates. */

@@ -2,22 +2,16 @@ package nl.abu.monitor.brp;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
-import nl.abu.monitor.indicator.EntityTable;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.ingest.EntityChange;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.ingest.InputChanges;
-import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.BrpStay;
 import nl.abu.monitor.state.StayFacts;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 
 /**
  * {@code brp_registration_on_time_share} and {@code brp_deregistration_share}: each stay (memberId/stayId, the
@@ -25,30 +19,18 @@ import org.apache.kafka.streams.kstream.Named;
  * cells it counts in. A registration whose stay is not known counts nowhere until the stay arrives; a retracted
  * stay counts nowhere.
  */
-public final class BrpTopology {
+public final class BrpFamily {
     public static final String FAMILY = "brp";
     static final String STAYS_STORE = "brp-stays";
 
-    private final StreamsBuilder builder;
-    private final InputChanges inputs;
-    private final PipelineSerdes serdes;
-    private final IndicatorOutput output;
-
-    public BrpTopology(StreamsBuilder builder, InputChanges inputs, PipelineSerdes serdes, IndicatorOutput output) {
-        this.builder = builder;
-        this.inputs = inputs;
-        this.serdes = serdes;
-        this.output = output;
+    private BrpFamily() {
     }
 
-    public void build() {
-        EntityTable<BrpStay> stays = new EntityTable<>(builder, serdes, STAYS_STORE, BrpStay.class);
-        KStream<String, EntityChange<BrpStay>> changes = stays
-                .fold(inputs.<WorkerStay>of(Topics.WORKER_STAYS), "brp-stays-to-stays", new StayItself())
-                .merge(stays.fold(inputs.<BrpRegistration>of(Topics.BRP_REGISTRATIONS),
-                        "brp-registrations-to-stays", new RegistrationsOfStay()),
-                        Named.as("brp-stay-changes"));
-        output.publish(FAMILY, changes, STAYS_STORE, BrpStayCells::cells);
+    /** The family: stays, from their own facts and their registrations. */
+    public static Family<BrpStay> family() {
+        return new Family<>(FAMILY, STAYS_STORE, List.of(
+                Family.input(Topics.WORKER_STAYS, new StayItself()),
+                Family.input(Topics.BRP_REGISTRATIONS, new RegistrationsOfStay())), BrpStayCells::cells);
     }
 
     /** A registration's stay: memberId/stayId, the key of the stay on the stays topic. */

@@ -1,0 +1,32 @@
+package nl.abu.monitor.indicator;
+
+import java.util.List;
+
+/**
+ * An indicator family, described once: the entities it counts (a worker, a stay, a member, a housing unit, a
+ * placement), kept in one store; how the changes of each of its inputs fold into them; and where an entity counts,
+ * its cell rule. {@link IndicatorOutput} builds a family's part of the topology from this alone.
+ *
+ * @param name the family's name, the prefix of its nodes and stores
+ * @param entityStore the store of its entities, keyed by entity
+ * @param inputs its inputs, each with the fold of its records into the entities
+ * @param rule where an entity's state counts
+ * @param <A> the entity's state
+ */
+public record Family<A>(String name, String entityStore, List<Input<?, A>> inputs, CellRule<A> rule) {
+
+    public Family {
+        inputs = List.copyOf(inputs);
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("a family needs an input");
+        }
+    }
+
+    /** One input of a family: its topic, and how its records make up the entities' states. */
+    public record Input<I, A>(String topic, EntityFold<I, A> fold) {
+    }
+
+    public static <I, A> Input<I, A> input(String topic, EntityFold<I, A> fold) {
+        return new Input<>(topic, fold);
+    }
+}

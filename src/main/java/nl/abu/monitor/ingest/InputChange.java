@@ -1,0 +1,9 @@
+package nl.abu.monitor.ingest;
+
+/**
+ * A change of one input key's latest truth (contract section 1): the input topic, the value held before, and the
+ * value now. Either value is null when the key had none or was retracted. It passes between processors of one task
+ * and is never serialized.
+ */
+public record InputChange<V>(String topic, V before, V after) {
+}
