@@ -26,10 +26,14 @@ public final class BrpFamily {
     private BrpFamily() {
     }
 
-    /** The family: stays, from their own facts and their registrations. */
+    /**
+     * The family: stays, from their own facts and their registrations. A stay counts in the periods of its arrival
+     * and departure, so not after its departure; a registration counts through its stay, which a correction can
+     * bring back into the open years, so it is kept.
+     */
     public static Family<BrpStay> family() {
         return new Family<>(FAMILY, STAYS_STORE, List.of(
-                Family.input(Topics.WORKER_STAYS, new StayItself()),
+                Family.input(Topics.WORKER_STAYS, new StayItself(), WorkerStay::getDepartureDate),
                 Family.input(Topics.BRP_REGISTRATIONS, new RegistrationsOfStay())), BrpStayCells::cells);
     }
 

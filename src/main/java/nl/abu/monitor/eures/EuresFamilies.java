@@ -10,6 +10,7 @@ import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EuresMember;
 
 /**
@@ -32,7 +33,8 @@ public final class EuresFamilies {
     /** The family of {@code eures_placements}: each placement by itself. */
     public static Family<EuresPlacement> placements() {
         return new Family<>(PLACEMENTS, PLACEMENTS_STORE,
-                List.of(Family.input(Topics.EURES_PLACEMENTS, new PlacementItself())), EuresPlacementCells::cells);
+                List.of(Family.input(Topics.EURES_PLACEMENTS, new PlacementItself(), EuresFamilies::lastDayCounted)),
+                EuresPlacementCells::cells);
     }
 
     /**
@@ -42,8 +44,13 @@ public final class EuresFamilies {
      */
     public static Family<EuresMember> members() {
         return new Family<>(MEMBERS, MEMBERS_STORE, List.of(
-                Family.input(Topics.EURES_PLACEMENTS, new PlacedOfMember()),
+                Family.input(Topics.EURES_PLACEMENTS, new PlacedOfMember(), EuresFamilies::lastDayCounted),
                 Family.input(Topics.MEMBERS, new ProfileOfMember())), EuresMemberCells::cells);
+    }
+
+    /** A PLACED placement counts in the periods of its placedOn only; a cancelled one nowhere. */
+    private static LocalDate lastDayCounted(EuresPlacement placement) {
+        return placement.getStatus() == PlacementStatus.PLACED ? placement.getPlacedOn() : RecordLifetime.NEVER_COUNTS;
     }
 
     private static boolean holdsNothing(EuresMember member) {

@@ -24,10 +24,10 @@ public final class HousingFamily {
     private HousingFamily() {
     }
 
-    /** The family: housing units, from their ratings. */
+    /** The family: housing units, from their ratings; a rating counts only in the periods of its ratedOn. */
     public static Family<HousingUnit> family() {
-        return new Family<>(FAMILY, UNITS_STORE, List.of(Family.input(Topics.PKS_HOUSING_RATINGS, new RatingsOfUnit())),
-                HousingUnitCells::cells);
+        return new Family<>(FAMILY, UNITS_STORE, List.of(Family.input(Topics.PKS_HOUSING_RATINGS, new RatingsOfUnit(),
+                PksHousingRating::getRatedOn)), HousingUnitCells::cells);
     }
 
     static RatingFacts factsOf(PksHousingRating rating) {

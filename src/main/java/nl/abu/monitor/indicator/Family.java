@@ -1,6 +1,7 @@
 package nl.abu.monitor.indicator;
 
 import java.util.List;
+import nl.abu.monitor.ingest.RecordLifetime;
 
 /**
  * An indicator family, described once: the entities it counts (a worker, a stay, a member, a housing unit, a
@@ -22,11 +23,19 @@ public record Family<A>(String name, String entityStore, List<Input<?, A>> input
         }
     }
 
-    /** One input of a family: its topic, and how its records make up the entities' states. */
-    public record Input<I, A>(String topic, EntityFold<I, A> fold) {
+    /**
+     * One input of a family: its topic, how its records make up the entities' states, and how long a record can
+     * make its entity count (so that it can be pruned once every open period starts later).
+     */
+    public record Input<I, A>(String topic, EntityFold<I, A> fold, RecordLifetime<? super I> lifetime) {
     }
 
+    /** An input whose records can make their entity count in any period, however old. */
     public static <I, A> Input<I, A> input(String topic, EntityFold<I, A> fold) {
-        return new Input<>(topic, fold);
+        return new Input<>(topic, fold, RecordLifetime.FOREVER);
+    }
+
+    public static <I, A> Input<I, A> input(String topic, EntityFold<I, A> fold, RecordLifetime<? super I> lifetime) {
+        return new Input<>(topic, fold, lifetime);
     }
 }

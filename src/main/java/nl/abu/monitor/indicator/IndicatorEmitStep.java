@@ -3,7 +3,11 @@ package nl.abu.monitor.indicator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import nl.abu.monitor.events.AlertState;
 import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorStatus;
@@ -47,6 +51,7 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
     private Targets targets;
     private IndicatorValues values;
     private ReportingCalendar calendar;
+    private final Set<String> closedRows = new HashSet<>();
 
     IndicatorEmitStep(String totalsStore, String statusStore, int minimumCellSize, AsOfDate asOf, int openYears,
             Duration checkInterval) {
@@ -71,7 +76,11 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
 
     @Override
     public void process(Record<String, CellCounts> record) {
-        publish(record.key(), record.value(), calendar(), record.timestamp());
+        if (publish(record.key(), record.value(), calendar(), record.timestamp()) && record.value() != null) {
+            // A change of a closed period (an entity's old contributions taken out, or a version pruned) made its
+            // row again. It is deleted at the next check rather than here, inside the flush of the store's cache.
+            closedRows.add(record.key());
+        }
     }
 
     /** The calendar of today's as-of date, built again only when the date moves. */
@@ -84,6 +93,8 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
     }
 
     private void republishIfDateOrTargetsChanged(long now) {
+        closedRows.forEach(totals::delete);
+        closedRows.clear();
         LocalDate today = asOf.get();
         Targets current = TargetsStore.read(targetsStore);
         if (today.equals(publishedFor) && current.equals(targets)) {
@@ -91,9 +102,17 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
         }
         useTargets(current);
         ReportingCalendar calendar = calendar();
+        List<String> closed = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<CellCounts>> all = totals.all()) {
-            all.forEachRemaining(kv -> publish(kv.key, kv.value.value(), calendar, now));
+            all.forEachRemaining(kv -> {
+                if (publish(kv.key, kv.value.value(), calendar, now)) {
+                    closed.add(kv.key);
+                }
+            });
         }
+        // Rows of periods that left the open years are withdrawn above and deleted here: the table does not grow
+        // with the years.
+        closed.forEach(totals::delete);
         publishedFor = today;
     }
 
@@ -102,12 +121,14 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
         values = new IndicatorValues(current, minimumCellSize);
     }
 
-    private void publish(String cellKey, CellCounts total, ReportingCalendar calendar, long timestamp) {
+    /** Publishes the cell's value, or withdraws it when it is no longer reported; tells whether its period is closed. */
+    private boolean publish(String cellKey, CellCounts total, ReportingCalendar calendar, long timestamp) {
         IndicatorCell cell = IndicatorCell.parse(cellKey);
         IndicatorValue value = total == null || !calendar.periods().contains(cell.period()) ? null
                 : values.of(cell, total.getNumerator(), total.getDenominator(), calendar.asOf());
         context.forward(new Record<>(cellKey, value, timestamp));
         alertOnStatusChange(cellKey, value, timestamp);
+        return cell.period().start().isBefore(calendar.firstOpenDay());
     }
 
     private void alertOnStatusChange(String cellKey, IndicatorValue value, long timestamp) {

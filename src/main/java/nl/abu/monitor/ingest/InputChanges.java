@@ -1,7 +1,9 @@
 package nl.abu.monitor.ingest;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HeldVersion;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,14 +26,32 @@ public final class InputChanges {
     private final PipelineSerdes serdes;
     private final RecordValidator validator;
     private final IngestCounters counters;
+    private final Pruning pruning;
     private final Map<String, KStream<String, ?>> changes = new HashMap<>();
 
+    /**
+     * When the versions of each input can be pruned: their lifetimes by topic (an input without one is kept for good),
+     * and the as-of date and open years that say which periods are open, checked every {@code checkInterval}.
+     */
+    public record Pruning(Map<String, RecordLifetime<?>> lifetimes, AsOfDate asOf, int openYears,
+            Duration checkInterval) {
+        public Pruning {
+            lifetimes = Map.copyOf(lifetimes);
+        }
+
+        @SuppressWarnings("unchecked")
+        <V> RecordLifetime<V> lifetimeOf(String topic) {
+            return (RecordLifetime<V>) lifetimes.getOrDefault(topic, RecordLifetime.FOREVER);
+        }
+    }
+
     public InputChanges(StreamsBuilder builder, PipelineSerdes serdes, RecordValidator validator,
-            IngestCounters counters) {
+            IngestCounters counters, Pruning pruning) {
         this.builder = builder;
         this.serdes = serdes;
         this.validator = validator;
         this.counters = counters;
+        this.pruning = pruning;
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +71,8 @@ public final class InputChanges {
                 .repartition(Repartitioned.<String, V>as(name + "-by-member")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.of(type))
                         .withStreamPartitioner(new MemberPartitioner<>()))
-                .processValues(() -> new LatestVersionStep<V>(topic, versionStore, counters),
+                .process(() -> new LatestVersionStep<V>(topic, versionStore, counters, pruning.lifetimeOf(topic),
+                        pruning.asOf(), pruning.openYears(), pruning.checkInterval()),
                         Named.as(name + "-latest-version"), versionStore);
     }
 

@@ -52,6 +52,13 @@ public final class JsonLinesFolderWriter implements Closeable {
         writer.write(key, valueOrNull, timestamp);
     }
 
+    /** Writes out what is buffered, so that a reader of the folder sees every record written so far. */
+    public void flush() throws IOException {
+        for (JsonLinesWriter writer : writers.values()) {
+            writer.flush();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         IOException first = null;

@@ -1,14 +1,17 @@
 package nl.abu.monitor.language;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.Topics;
+import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.EntityKeys;
+import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EnrolmentFacts;
 import nl.abu.monitor.state.LanguageWorker;
 import nl.abu.monitor.state.StayFacts;
@@ -27,8 +30,19 @@ public final class LanguageFamily {
     /** The family: workers, from their stays and enrolments. */
     public static Family<LanguageWorker> family() {
         return new Family<>(FAMILY, WORKERS_STORE, List.of(
-                Family.input(Topics.WORKER_STAYS, new StaysOfWorker()),
-                Family.input(Topics.LANGUAGE_ENROLMENTS, new EnrolmentsOfWorker())), LanguageCells::cells);
+                Family.input(Topics.WORKER_STAYS, new StaysOfWorker(), WorkerStay::getDepartureDate),
+                Family.input(Topics.LANGUAGE_ENROLMENTS, new EnrolmentsOfWorker(), LanguageFamily::lastDayCounted)),
+                LanguageCells::cells);
+    }
+
+    /**
+     * A worker counts as trained in every period after a lesson of an ACTIVE or COMPLETED enrolment, however long
+     * ago; any other enrolment makes it count nowhere.
+     */
+    private static LocalDate lastDayCounted(LanguageEnrolment enrolment) {
+        boolean following = enrolment.getStatus() == EnrolmentStatus.ACTIVE
+                || enrolment.getStatus() == EnrolmentStatus.COMPLETED;
+        return following && enrolment.getStartedOn() != null ? null : RecordLifetime.NEVER_COUNTS;
     }
 
     /** A worker is the pair (memberId, workerRef). */

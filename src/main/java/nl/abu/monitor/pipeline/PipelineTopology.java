@@ -1,6 +1,9 @@
 package nl.abu.monitor.pipeline;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.brp.BrpFamily;
 import nl.abu.monitor.eures.EuresFamilies;
@@ -10,6 +13,7 @@ import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.indicator.IndicatorOutput;
 import nl.abu.monitor.indicator.TargetsStore;
 import nl.abu.monitor.ingest.InputChanges;
+import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.language.LanguageFamily;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,7 +35,9 @@ public final class PipelineTopology {
     public static Topology build(PipelineSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
-        InputChanges inputs = new InputChanges(builder, serdes, new RecordValidator(settings.asOf()), settings.counters());
+        InputChanges inputs = new InputChanges(builder, serdes, new RecordValidator(settings.asOf()), settings.counters(),
+                new InputChanges.Pruning(lifetimes(), settings.asOf(), settings.openYears(),
+                        settings.dateCheckInterval()));
         builder.globalTable(Topics.INDICATOR_TARGETS,
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
                 serdes.materialized(TargetsStore.NAME, IndicatorTarget.class));
@@ -41,5 +47,17 @@ public final class PipelineTopology {
         Topics.INPUTS.forEach(inputs::of);
         DEFINITIONS.forEach(family -> output.publish(family, inputs));
         return builder.build();
+    }
+
+    /** How long a record of each input can count: the longest of the lifetimes of the families that read it. */
+    static Map<String, RecordLifetime<?>> lifetimes() {
+        Map<String, List<RecordLifetime<?>>> byTopic = new HashMap<>();
+        for (Family<?> family : DEFINITIONS) {
+            family.inputs().forEach(input -> byTopic.computeIfAbsent(input.topic(), t -> new ArrayList<>())
+                    .add(input.lifetime()));
+        }
+        Map<String, RecordLifetime<?>> lifetimes = new HashMap<>();
+        byTopic.forEach((topic, each) -> lifetimes.put(topic, RecordLifetime.longestOf(each)));
+        return lifetimes;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -123,6 +125,17 @@ public final class PipelineTestDriver implements AutoCloseable {
     public IndicatorValue indicator(String cellKey) {
         indicatorTopic.readKeyValuesToList().forEach(kv -> indicators.put(kv.key, kv.value));
         return indicators.get(cellKey);
+    }
+
+    /** Every cell's latest published value, without the withdrawn ones: what the compacted output topic holds. */
+    public List<IndicatorValue> publishedValues() {
+        indicatorTopic.readKeyValuesToList().forEach(kv -> indicators.put(kv.key, kv.value));
+        return indicators.values().stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A state store of the pipeline, to look at what it holds. */
+    public <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     public List<TestRecord<byte[], byte[]>> rejected() {
