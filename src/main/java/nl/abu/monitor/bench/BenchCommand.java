@@ -9,14 +9,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measures the pipeline end to end on an "
-        + "embedded broker and registry with exactly-once: throughput on a simulated year, the raw consumer limit, "
-        + "live latency to the output topic and to /metrics, and the pipeline's heap, RSS and state size. "
-        + "See docs/benchmarks.md.")
+@Command(mixinStandardHelpOptions = true, name = "bench", description = {"Measures the pipeline end to end on an "
+        + "embedded broker and registry with exactly-once: throughput on a simulated year, against Kafka Streams' own "
+        + "floor and the raw consumer limit, live latency to the output topic and to /metrics, and the pipeline's "
+        + "heap, RSS and state size. See docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1500000",
             description = "Input records to publish before the pipeline starts (default: about a national year).")
     long events;
+
+    @Option(names = "--no-floor", negatable = false, description = "Skip the floor phase (Kafka Streams' own floor "
+            + "application on the same backfill).")
+    boolean noFloor;
 
     @Option(names = "--json", description = "Also write the figures to this JSON file.")
     Path json;
@@ -30,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic.")
     int partitions;
 
-    @Option(names = "--stream-threads", defaultValue = "1", description = "Kafka Streams threads of the pipeline.")
+    @Option(names = "--stream-threads", defaultValue = "1",
+            description = "Kafka Streams threads of the pipeline and of the floor.")
     int streamThreads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulation.")
@@ -41,7 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
     String pipelineJavaOptions;
 
     @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
-            description = "A Kafka Streams setting for the pipeline (repeatable), as `kafka.KEY` of `run`.")
+            description = "A Kafka Streams setting for the pipeline (repeatable), as `kafka.KEY` of `run`; the floor "
+                    + "gets it too, under its own record cache setting.")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
 
     @Override
@@ -49,8 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> javaOptions = Arrays.stream(pipelineJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty())
                 .toList();
         BenchOptions options = new BenchOptions(events, rate, liveSeconds, partitions, streamThreads, seed,
-                javaOptions, streamsConfig);
-        BenchReport report = BenchRun.run(options, System.err);
+                javaOptions, streamsConfig, !noFloor);
+        Report report = BenchRun.run(options, System.err);
         System.out.print(report.table());
         if (json != null) {
             report.writeJson(json);

@@ -11,13 +11,14 @@ import java.util.Map;
  * @param rate              input records per second in the live phase
  * @param liveSeconds       how long the live phase produces
  * @param partitions        partitions of every topic
- * @param streamThreads     Kafka Streams threads of the pipeline
+ * @param streamThreads     Kafka Streams threads of the pipeline (and of the floor)
  * @param seed              seed of the simulation
  * @param pipelineJavaOptions JVM options of the pipeline process (heap, profiler)
- * @param streamsConfig     Kafka Streams settings of the pipeline, on top of its own
+ * @param streamsConfig     Kafka Streams settings of the pipeline (and of the floor), on top of its own
+ * @param floor             whether to run the floor phase
  */
 public record BenchOptions(long events, int rate, int liveSeconds, int partitions, int streamThreads, long seed,
-        List<String> pipelineJavaOptions, Map<String, String> streamsConfig) {
+        List<String> pipelineJavaOptions, Map<String, String> streamsConfig, boolean floor) {
 
     /** The simulated year; the as-of date is its last day, so every record falls in the open years. */
     public static final int YEAR = 2025;

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * input record that caused it (the greatest, where a join or an aggregate meets older records), so for inputs
  * stamped at send time this is the time from produce to visible output.
  */
-final class IndicatorWatcher implements AutoCloseable {
+final class IndicatorWatcher implements OutputArrivals, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<IndicatorValue> decoder;
     private final String watchedCell;
@@ -89,13 +89,14 @@ final class IndicatorWatcher implements AutoCloseable {
         return latencies;
     }
 
-    long received() {
+    @Override
+    public long received() {
         failIfBroken();
         return received.get();
     }
 
-    /** When the last record arrived (epoch millis), or -1. */
-    long lastReceivedMillis() {
+    @Override
+    public long lastReceivedMillis() {
         failIfBroken();
         return lastReceivedMillis;
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import nl.abu.monitor.embedded.ParentWatch;
  * The pipeline as {@code monitor run} in a JVM of its own, so that its heap, RSS and CPU are its own. It is started
  * through {@link ParentWatch}, which ends it when this JVM dies, even by SIGKILL. Its GC log gives the peak heap.
  */
-final class PipelineProcess implements AutoCloseable {
+final class PipelineProcess implements StreamsProcess, AutoCloseable {
     static final String APPLICATION_ID = "migration-monitor-bench";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -34,11 +35,14 @@ final class PipelineProcess implements AutoCloseable {
     private final Path log;
     private final CompletableFuture<String> metricsUrl = new CompletableFuture<>();
 
-    PipelineProcess(String bootstrapServers, String registryUrl, Path workDir, BenchOptions options)
+    /**
+     * @param asOf the pipeline's as-of date; its state stays in {@code workDir/state} from one start to the next
+     */
+    PipelineProcess(String bootstrapServers, String registryUrl, Path workDir, BenchOptions options, LocalDate asOf)
             throws IOException {
         this.stateDir = workDir.resolve("state");
-        this.gcLog = workDir.resolve("pipeline-gc.log");
-        this.log = workDir.resolve("pipeline.log");
+        this.gcLog = workDir.resolve("pipeline-gc-" + asOf + ".log");
+        this.log = workDir.resolve("pipeline-" + asOf + ".log");
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.pipelineJavaOptions());
@@ -55,7 +59,7 @@ final class PipelineProcess implements AutoCloseable {
                 "MONITOR_STATE_DIR", stateDir.toString(),
                 "MONITOR_HTTP_HOST", "127.0.0.1",
                 "MONITOR_HTTP_PORT", "0",
-                "MONITOR_AS_OF_DATE", options.asOf().toString(),
+                "MONITOR_AS_OF_DATE", asOf.toString(),
                 "MONITOR_TOPICS_PARTITIONS", Integer.toString(options.partitions()),
                 "MONITOR_TOPICS_REPLICATION_FACTOR", "1",
                 "MONITOR_KAFKA_NUM_STREAM_THREADS", Integer.toString(options.streamThreads())));
@@ -90,8 +94,19 @@ final class PipelineProcess implements AutoCloseable {
         }
     }
 
+    @Override
+    public String name() {
+        return "pipeline";
+    }
+
+    @Override
+    public String applicationId() {
+        return APPLICATION_ID;
+    }
+
     /** Waits until {@code /health/ready} answers 200 (Kafka Streams RUNNING), polling every 50 ms. */
-    long awaitReadyMillis(Duration limit) throws Exception {
+    @Override
+    public long awaitRunningMillis(Duration limit) throws Exception {
         String ready = metricsUrl(limit).replace("/metrics", "/health/ready");
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -115,11 +130,13 @@ final class PipelineProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
@@ -131,7 +148,8 @@ final class PipelineProcess implements AutoCloseable {
         return gcLog;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 

@@ -7,9 +7,10 @@ import nl.abu.monitor.pipeline.CatchUp;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The pipeline works off the backfill: from the moment its Kafka Streams are RUNNING (processing starts; polled
- * every 50 ms) until the last indicator record arrives on {@code abu.indicators.v1}, once the application's group has
- * committed every input and repartition partition to its end ({@link CatchUp}).
+ * An application (the pipeline, or a floor) works off the backfill: from the moment its Kafka Streams are RUNNING
+ * (processing starts) until the last record arrives on its output topic, once the application's group has
+ * committed every input and repartition partition to its end ({@link CatchUp}). The pipeline and the floors are
+ * measured by this same code.
  */
 final class ThroughputPhase {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -18,32 +19,42 @@ final class ThroughputPhase {
     private ThroughputPhase() {
     }
 
-    record Result(long events, double startupSeconds, double seconds, long outputRecords, double pipelineCpuSeconds,
+    /**
+     * @param cpuSeconds       CPU time of the application's process over the phase
+     * @param brokerCpuSeconds CPU time of the broker over the phase
+     */
+    record Result(long events, double startupSeconds, double seconds, long outputRecords, double cpuSeconds,
             double brokerCpuSeconds) {
         double eventsPerSecond() {
             return events / seconds;
         }
     }
 
-    static Result run(PipelineProcess pipeline, long launchedMillis, IndicatorWatcher watcher, Admin admin,
-            long brokerPid, long events, PrintStream progress) throws Exception {
-        long readyMillis = pipeline.awaitReadyMillis(START_LIMIT);
-        Duration pipelineCpu = ProcessResources.cpuTime(pipeline.pid());
+    /**
+     * @param events         the input records it works off in this phase
+     * @param inputsInTopics all input records in the topics, for the progress lines (more than {@code events} when
+     *                       the application processed earlier ones before a restart)
+     */
+    static Result run(StreamsProcess app, long launchedMillis, OutputArrivals output, Admin admin, long brokerPid,
+            long events, long inputsInTopics, PrintStream progress) throws Exception {
+        long runningMillis = app.awaitRunningMillis(START_LIMIT);
+        Duration appCpu = ProcessResources.cpuTime(app.pid());
         Duration brokerCpu = ProcessResources.cpuTime(brokerPid);
-        progress.printf("pipeline RUNNING %.1f s after launch%n", (readyMillis - launchedMillis) / 1e3);
+        long outputBefore = output.received(); // from an earlier start of the same application
+        progress.printf("%s RUNNING %.1f s after launch%n", app.name(), (runningMillis - launchedMillis) / 1e3);
         long[] lastShown = {0};
-        new CatchUp(admin, PipelineProcess.APPLICATION_ID, Topics.INPUTS).await(PROCESSING_LIMIT, processed -> {
+        new CatchUp(admin, app.applicationId(), Topics.INPUTS).await(PROCESSING_LIMIT, processed -> {
             if (processed - lastShown[0] >= 250_000) {
                 lastShown[0] = processed;
-                progress.printf("pipeline committed %,d of %,d inputs%n", processed, events);
+                progress.printf("%s committed %,d of %,d inputs%n", app.name(), processed, inputsInTopics);
             }
-        }, pipeline::isAlive);
-        long endMillis = watcher.lastReceivedMillis();
-        if (endMillis < readyMillis) {
-            throw new IllegalStateException("The pipeline caught up without publishing any indicator");
+        }, app::isAlive);
+        long endMillis = output.lastReceivedMillis();
+        if (endMillis < runningMillis) {
+            throw new IllegalStateException("The " + app.name() + " caught up without writing any output");
         }
-        return new Result(events, (readyMillis - launchedMillis) / 1e3, (endMillis - readyMillis) / 1e3,
-                watcher.received(), seconds(ProcessResources.cpuTime(pipeline.pid()).minus(pipelineCpu)),
+        return new Result(events, (runningMillis - launchedMillis) / 1e3, (endMillis - runningMillis) / 1e3,
+                output.received() - outputBefore, seconds(ProcessResources.cpuTime(app.pid()).minus(appCpu)),
                 seconds(ProcessResources.cpuTime(brokerPid).minus(brokerCpu)));
     }
 

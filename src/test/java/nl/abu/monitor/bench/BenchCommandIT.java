@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import nl.abu.monitor.cli.Main;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +28,9 @@ class BenchCommandIT {
         assertThat(exit).isZero();
         JsonNode figures = new ObjectMapper().readTree(json.toFile());
         for (String key : List.of("events", "pipeline_events_per_s", "raw_events_per_s", "ratio", "latency_p50_ms",
-                "latency_p99_ms", "heap_peak_bytes", "rss_peak_bytes", "state_bytes")) {
+                "latency_p99_ms", "heap_peak_bytes", "rss_peak_bytes", "state_bytes", "floor_events_per_s",
+                "ratio_to_floor", "floor_cached_events_per_s", "ratio_to_cached_floor", "floor_seconds",
+                "floor_cached_seconds", "floor_cpu_seconds", "floor_cached_cpu_seconds")) {
             assertThat(figures.has(key)).as(key).isTrue();
         }
         assertThat(figures.get("events").asLong()).isEqualTo(20_000);
@@ -35,7 +38,21 @@ class BenchCommandIT {
         double raw = figures.get("raw_events_per_s").asDouble();
         assertThat(pipeline).isPositive();
         assertThat(raw).isPositive();
-        assertThat(figures.get("ratio").asDouble()).isCloseTo(pipeline / raw, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(figures.get("ratio").asDouble()).isCloseTo(pipeline / raw, Offset.offset(0.01));
+        // the floors: the one with the record cache off writes one count per input record
+        double floor = figures.get("floor_events_per_s").asDouble();
+        double cachedFloor = figures.get("floor_cached_events_per_s").asDouble();
+        assertThat(floor).isPositive();
+        assertThat(cachedFloor).isPositive();
+        assertThat(figures.get("ratio_to_floor").asDouble()).isCloseTo(pipeline / floor, Offset.offset(0.01));
+        assertThat(figures.get("ratio_to_cached_floor").asDouble()).isCloseTo(pipeline / cachedFloor,
+                Offset.offset(0.01));
+        assertThat(figures.get("floor_output_records").asLong()).isEqualTo(20_000);
+        assertThat(figures.get("floor_cached_output_records").asLong()).isPositive().isLessThanOrEqualTo(20_000);
+        for (String key : List.of("floor_seconds", "floor_cached_seconds", "floor_cpu_seconds",
+                "floor_cached_cpu_seconds")) {
+            assertThat(figures.get(key).asDouble()).as(key).isPositive();
+        }
         // latencies to the output topic and to /metrics: samples taken, and ordered
         assertThat(figures.get("latency_samples").asLong()).isPositive();
         assertThat(figures.get("latency_p50_ms").asLong()).isNotNegative()
