@@ -19,17 +19,16 @@ final class CellDiff {
     private int sign;
     private LocalDate nextOwnChange;
     private boolean countsAnywhere;
-    private boolean countsInCurrentMonth;
 
     private final CellSink sink = new CellSink() {
         @Override
         public void share(Indicator indicator, int period, int scope, long numerator) {
-            change(table.number(indicator, period, scope), numerator, 1L, period);
+            change(table.number(indicator, period, scope), numerator, 1L);
         }
 
         @Override
         public void count(Indicator indicator, int period, int scope) {
-            change(table.number(indicator, period, scope), 1L, 0L, period);
+            change(table.number(indicator, period, scope), 1L, 0L);
         }
 
         @Override
@@ -46,12 +45,11 @@ final class CellDiff {
         run(rule, state, cells, -1);
     }
 
-    /** Puts in what {@code state} counts as of the table's calendar; {@link #nextChange()} then tells its next change. */
+    /** Puts in what {@code state} counts as of the table's calendar; {@link #nextOwnChange()} then tells its next change. */
     <V> void add(CellRule<V> rule, V state, CellNumbers.Table cells) {
         table = cells;
         nextOwnChange = null;
         countsAnywhere = false;
-        countsInCurrentMonth = false;
         if (state != null) {
             run(rule, state, cells, 1);
         }
@@ -63,7 +61,7 @@ final class CellDiff {
         rule.cells(state, cells.calendar(), sink);
     }
 
-    private void change(int cell, long numerator, long denominator, int period) {
+    private void change(int cell, long numerator, long denominator) {
         if (cell >= touched.length) {
             int size = Math.max(cell + 1, 2 * touched.length);
             numerators = Arrays.copyOf(numerators, size);
@@ -81,22 +79,22 @@ final class CellDiff {
         }
         numerators[cell] += sign * numerator;
         denominators[cell] += sign * denominator;
-        if (sign > 0) {
-            countsAnywhere = true;
-            countsInCurrentMonth |= period == table.calendar().currentMonth();
-        }
+        countsAnywhere |= sign > 0;
     }
 
-    /** Adds every cell's change that is not zero to {@code pending}, and starts afresh. */
-    void addTo(PendingCellSums pending, long timestamp) {
+    /** Adds every cell's change that is not zero to {@code pending}, starts afresh, and tells whether there was one. */
+    boolean addTo(PendingCellSums pending, long timestamp) {
+        boolean changed = false;
         for (int i = 0; i < touchedCount; i++) {
             int cell = touchedCells[i];
             touched[cell] = false;
             if (numerators[cell] != 0 || denominators[cell] != 0) {
                 pending.add(cell, numerators[cell], denominators[cell], timestamp);
+                changed = true;
             }
         }
         touchedCount = 0;
+        return changed;
     }
 
     /** Whether the state last added counts in any cell. */
@@ -105,21 +103,11 @@ final class CellDiff {
     }
 
     /**
-     * The first day after the as-of date on which the cells of the state last added may change: one of its own
-     * change dates, the start of next month if it counts in this month (it may count in the next one too), or the
-     * start of next year if it counts anywhere (a year leaves the open years). Null if none.
+     * The first of the dates of the state last added, after the as-of date, on which its cells may change with no
+     * new event (a stay turning long, a deadline passing), or null. The start of a month or a year is not one of
+     * them: every entity is looked at again then ({@link FamilyStep}).
      */
-    LocalDate nextChange() {
-        LocalDate asOf = table.calendar().asOf();
-        LocalDate next = nextOwnChange;
-        if (countsAnywhere) {
-            LocalDate nextYear = LocalDate.of(asOf.getYear() + 1, 1, 1);
-            next = next == null || nextYear.isBefore(next) ? nextYear : next;
-            if (countsInCurrentMonth) {
-                LocalDate nextMonth = asOf.withDayOfMonth(1).plusMonths(1);
-                next = nextMonth.isBefore(next) ? nextMonth : next;
-            }
-        }
-        return next;
+    LocalDate nextOwnChange() {
+        return nextOwnChange;
     }
 }

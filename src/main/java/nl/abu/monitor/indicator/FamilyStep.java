@@ -2,6 +2,7 @@ package nl.abu.monitor.indicator;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.HeldEntity;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,8 +39,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * its own, saves a read, a write and a changelog record per change.
  *
  * <p>Indicators also move with the as-of date alone (a stay turns long, a deadline passes, a month begins).
- * Each entity is indexed under the next date its cells may change; a wall-clock punctuation re-evaluates only
- * the entities whose date the as-of date has reached.
+ * Each entity is indexed under the next date of its own facts on which its cells may change; a wall-clock
+ * punctuation re-evaluates the entities whose date the as-of date has reached. When a month begins (a new period,
+ * and in January a year that leaves the open years), it re-evaluates every entity last evaluated before that month
+ * which counts somewhere, found by a scan of the entity store: that is nearly every entity an index of month
+ * starts would hold, and such an index cost a changelogged write for nearly every new entity. The month last
+ * scanned is held in the index under a key no entity has, so a restart does not scan again.
  *
  * <p>One entity change touches up to a hundred cells (a worker counts in every period of its stay, in two
  * scopes), and the family has only a few thousand cells. So the changes are summed per cell in memory and sent on
@@ -49,6 +55,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class FamilyStep<A> implements Processor<String, InputChange<?>, String, CellCounts> {
     private static final int EARLIER_CALENDARS = 16;
+    /** Entity keys begin with a memberId ({@code [A-Za-z0-9-]}), index keys with a date: no key is like this one. */
+    static final String SCANNED_MONTH_KEY = "\u0000scanned-month";
+    private static final int SCAN_BATCH = 10_000;
 
     private final Family<A> family;
     private final Stores stores;
@@ -138,7 +147,13 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
     }
 
     private void reevaluateDue(long now) {
-        String upToToday = DueDateKey.upTo(asOf.get());
+        LocalDate date = asOf.get();
+        String month = YearMonth.from(date).toString();
+        if (!month.equals(dueDates.get(SCANNED_MONTH_KEY))) {
+            reevaluateEvaluatedBefore(date.withDayOfMonth(1), now);
+            dueDates.put(SCANNED_MONTH_KEY, month);
+        }
+        String upToToday = DueDateKey.upTo(date);
         List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dueDates.range(DueDateKey.FIRST, upToToday)) {
             it.forEachRemaining(kv -> due.add(kv.value));
@@ -149,6 +164,29 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
             evaluate(entity, held, state, state, now);
         }
         sendPending();
+    }
+
+    /** Re-evaluates every entity that was last evaluated before {@code monthStart} and counted somewhere then. */
+    private void reevaluateEvaluatedBefore(LocalDate monthStart, long now) {
+        String from = "";
+        List<KeyValue<String, HeldEntity>> batch;
+        do {
+            batch = new ArrayList<>();
+            try (KeyValueIterator<String, HeldEntity> it = entities.range(from, null)) {
+                while (it.hasNext() && batch.size() < SCAN_BATCH) {
+                    KeyValue<String, HeldEntity> kv = it.next();
+                    from = kv.key + "\u0000";
+                    LocalDate evaluatedOn = kv.value.getEvaluatedOn();
+                    if (evaluatedOn != null && evaluatedOn.isBefore(monthStart)) {
+                        batch.add(kv);
+                    }
+                }
+            }
+            for (KeyValue<String, HeldEntity> kv : batch) {
+                A state = stateOf(kv.value);
+                evaluate(kv.key, kv.value, state, state, now);
+            }
+        } while (!batch.isEmpty());
     }
 
     /**
@@ -163,8 +201,8 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
             diff.subtract(family.rule(), before, tableOn(evaluatedOn));
         }
         diff.add(family.rule(), after, now);
-        diff.addTo(pending, timestamp);
-        LocalDate nextChange = diff.nextChange();
+        boolean cellsChanged = diff.addTo(pending, timestamp);
+        LocalDate nextChange = diff.nextOwnChange();
         LocalDate heldChange = held == null ? null : held.getNextChange();
         // Each write is also a changelog record under exactly-once, so what did not change is not written again.
         if (!Objects.equals(heldChange, nextChange)) {
@@ -183,8 +221,10 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
         }
         LocalDate nowEvaluatedOn = diff.countsAnywhere() || nextChange != null ? now.calendar().asOf() : null;
         boolean stateChanged = before != after; // the same object when only the date moved
-        if (held == null || stateChanged || !Objects.equals(evaluatedOn, nowEvaluatedOn)
-                || !Objects.equals(heldChange, nextChange)) {
+        // When neither state nor cells nor next date changed, the old calendar still gives the entity's cells, so
+        // the record need not be written again for the new date alone.
+        if (held == null || stateChanged || cellsChanged || !Objects.equals(heldChange, nextChange)
+                || (evaluatedOn == null) != (nowEvaluatedOn == null)) {
             entities.put(entity, new HeldEntity(after, nowEvaluatedOn, nextChange));
         }
     }

@@ -13,7 +13,6 @@ public final class ReportingCalendar {
 
     private final LocalDate asOf;
     private final List<Period> periods;
-    private final int currentMonth;
 
     public ReportingCalendar(LocalDate asOf, int openYears) {
         if (openYears < 1) {
@@ -21,7 +20,6 @@ public final class ReportingCalendar {
         }
         this.asOf = asOf;
         this.periods = List.copyOf(periodsUpTo(asOf, openYears));
-        this.currentMonth = periods.indexOf(Period.month(asOf.getYear(), asOf.getMonthValue()));
     }
 
     public ReportingCalendar(LocalDate asOf) {
@@ -51,11 +49,6 @@ public final class ReportingCalendar {
     /** The reported periods, ordered by start date, longer periods first. */
     public List<Period> periods() {
         return periods;
-    }
-
-    /** The index in {@link #periods()} of the month that contains the as-of date. */
-    public int currentMonth() {
-        return currentMonth;
     }
 
     /** The first day that an open period can cover; older facts cannot affect any reported value. */
