@@ -12,11 +12,23 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true, name = "bench", description = {"Measures the pipeline end to end on an "
         + "embedded broker and registry with exactly-once: throughput on a simulated year, against Kafka Streams' own "
         + "floor and the raw consumer limit, live latency to the output topic and to /metrics, and the pipeline's "
-        + "heap, RSS and state size. See docs/benchmarks.md."})
+        + "heap, RSS and state size.",
+    "With --years N > 1 it runs one pipeline through N simulated years instead and reports its state on disk after "
+        + "each; the floor, raw, latency and resource phases are then left out. See docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1500000",
-            description = "Input records to publish before the pipeline starts (default: about a national year).")
+            description = "Input records to publish before the pipeline starts (default: about a national year). "
+                    + "With --years > 1 and no --scale: about the records of each year.")
     long events;
+
+    @Option(names = "--scale", description = "Size the simulation by scale instead of --events (1.0 = a national "
+            + "year, about 460,000 migrants): the backfill is every record sent in the simulated year.")
+    Double scale;
+
+    @Option(names = "--years", defaultValue = "1", description = "Consecutive calendar years to simulate, the last "
+            + "one 2025. Above 1: one pipeline, restarted as of 31 December of each year, and its state on disk after "
+            + "each (state_bytes_by_year); no floor, raw, latency or resource phase.")
+    int years;
 
     @Option(names = "--no-floor", negatable = false, description = "Skip the floor phase (Kafka Streams' own floor "
             + "application on the same backfill).")
@@ -55,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> javaOptions = Arrays.stream(pipelineJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty())
                 .toList();
         BenchOptions options = new BenchOptions(events, rate, liveSeconds, partitions, streamThreads, seed,
-                javaOptions, streamsConfig, !noFloor);
+                javaOptions, streamsConfig, !noFloor, years, scale);
         Report report = BenchRun.run(options, System.err);
         System.out.print(report.table());
         if (json != null) {

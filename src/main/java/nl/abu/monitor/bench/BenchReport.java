@@ -17,7 +17,7 @@ import java.util.Map;
  * @param floor null when the floor phase was skipped ({@code --no-floor})
  */
 record BenchReport(BenchOptions options, Machine machine, String loadAverageEnd, double elapsedSeconds,
-        double publishSeconds, RawConsumerPhase.Result raw, FloorPhase.Result floor,
+        double scale, Backfill.Result backfill, RawConsumerPhase.Result raw, FloorPhase.Result floor,
         ThroughputPhase.Result throughput, LatencyPhase.Result latency, Resources resources) implements Report {
 
     static final double TARGET_FLOOR_RATIO = 0.25;
@@ -45,7 +45,9 @@ record BenchReport(BenchOptions options, Machine machine, String loadAverageEnd,
     @Override
     public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("events", options.events());
+        json.put("events", backfill.events());
+        json.put("years", options.years());
+        json.put("scale", scale);
         json.put("pipeline_events_per_s", round(throughput.eventsPerSecond()));
         json.put("floor_events_per_s", floor == null ? null : round(floor.cacheOff().eventsPerSecond()));
         json.put("ratio_to_floor", floor == null ? null : round3(floorRatio()));
@@ -80,8 +82,8 @@ record BenchReport(BenchOptions options, Machine machine, String loadAverageEnd,
         json.put("floor_cached_output_records", floor == null ? null : floor.defaultCache().outputRecords());
         json.put("raw_seconds", round2(raw.seconds()));
         json.put("raw_undecodable", raw.undecodable());
-        json.put("publish_seconds", round2(publishSeconds));
-        json.put("publish_events_per_s", round(options.events() / publishSeconds));
+        json.put("publish_seconds", round2(backfill.seconds()));
+        json.put("publish_events_per_s", round(backfill.eventsPerSecond()));
         json.put("live_rate_target", options.rate());
         json.put("live_rate", round(latency.loadRate()));
         json.put("live_records", latency.loadSent());
@@ -95,7 +97,7 @@ record BenchReport(BenchOptions options, Machine machine, String loadAverageEnd,
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"measure", "value", "target", ""});
         rows.add(figure("pipeline throughput", fmt("%,.0f events/s", throughput.eventsPerSecond())));
-        rows.add(figure("pipeline time", fmt("%,.1f s for %,d events", throughput.seconds(), options.events())));
+        rows.add(figure("pipeline time", fmt("%,.1f s for %,d events", throughput.seconds(), backfill.events())));
         if (floor == null) {
             rows.add(figure("floor (Kafka Streams' own)", "skipped (--no-floor)"));
             rows.add(new String[] {"ratio pipeline / floor", "no floor", fmt(">= %.2f", TARGET_FLOOR_RATIO), ""});
@@ -116,7 +118,7 @@ record BenchReport(BenchOptions options, Machine machine, String loadAverageEnd,
                 resources.heapPeakBytes() <= TARGET_HEAP_BYTES));
         rows.add(figure("peak RSS", mib(resources.rssPeakBytes())));
         rows.add(figure("state on disk", mib(resources.stateBytes())));
-        rows.add(figure("publish (generate + send)", fmt("%,.0f events/s", options.events() / publishSeconds)));
+        rows.add(figure("publish (generate + send)", fmt("%,.0f events/s", backfill.eventsPerSecond())));
         rows.add(figure("live load", fmt("%,d records at %,.0f/s", latency.loadSent(), latency.loadRate())));
         return ReportFormat.render(rows) + ReportFormat.footer(options, machine, loadAverageEnd);
     }

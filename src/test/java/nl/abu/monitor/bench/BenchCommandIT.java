@@ -70,4 +70,33 @@ class BenchCommandIT {
         assertThat(figures.get("state_bytes").asLong()).isPositive();
         assertThat(figures.get("live_records").asLong()).isPositive();
     }
+
+    @Test
+    void reportsTheStateOfOnePipelineAfterEachYear(@TempDir Path dir) throws Exception {
+        // given two simulated years at a small scale; a restarted pipeline takes its partitions back after the
+        // session timeout of the one before (Kafka Streams does not leave the group on close): 6 s instead of 45
+        Path json = dir.resolve("years.json");
+
+        // when it runs
+        int exit = new CommandLine(new Main()).execute("bench", "--years", "2", "--scale", "0.005", "--partitions",
+                "2", "--streams-config", "session.timeout.ms=6000", "--streams-config", "heartbeat.interval.ms=1500",
+                "--json", json.toString());
+
+        // then it succeeds and reports every year in order: the records sent in it, and the state after it
+        assertThat(exit).isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("years").asInt()).isEqualTo(2);
+        assertThat(figures.get("scale").asDouble()).isEqualTo(0.005);
+        assertThat(figures.get("calendar_years")).extracting(JsonNode::asInt).containsExactly(2024, 2025);
+        assertThat(figures.get("events_by_year")).hasSize(2).allSatisfy(n -> assertThat(n.asLong()).isPositive());
+        assertThat(figures.get("events").asLong()).isEqualTo(
+                figures.get("events_by_year").get(0).asLong() + figures.get("events_by_year").get(1).asLong());
+        assertThat(figures.get("state_bytes_by_year")).hasSize(2)
+                .allSatisfy(n -> assertThat(n.asLong()).isPositive());
+        assertThat(figures.get("pipeline_events_per_s_by_year")).hasSize(2)
+                .allSatisfy(n -> assertThat(n.asDouble()).isPositive());
+        // the phases of a single year are left out
+        assertThat(figures.has("floor_events_per_s")).isFalse();
+        assertThat(figures.has("latency_p99_ms")).isFalse();
+    }
 }

@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
     private static final BenchOptions OPTIONS = new BenchOptions(100_000, 2_000, 10, 3, 1, 1, List.of("-Xmx1g"),
-            Map.of(), true);
+            Map.of(), true, 1, null);
     private static final Machine MACHINE = new Machine(2, "cpu", 1L << 34, "java", "1.0 1.0 1.0");
     private static final ThroughputPhase.Result PIPELINE = new ThroughputPhase.Result(100_000, 12, 20, 1_600, 21, 8);
     private static final LatencyPhase.Result LATENCY = new LatencyPhase.Result(20_000, 2_000,
             new Latencies.Summary(9_000, 500, 900, 1_100), new Latencies.Summary(20, 1_000, 2_500, 2_500), 20, 20);
 
     private static BenchReport report(FloorPhase.Result floor) {
-        return new BenchReport(OPTIONS, MACHINE, "2.0 2.0 2.0", 80, 3, new RawConsumerPhase.Result(100_000, 0, 1),
+        return new BenchReport(OPTIONS, MACHINE, "2.0 2.0 2.0", 80, 0.06, new Backfill.Result(100_000, 3),
+                new RawConsumerPhase.Result(100_000, 0, 1),
                 floor, PIPELINE, LATENCY, new BenchReport.Resources(200L << 20, 10, 50, 450L << 20, 1L << 20));
     }
 
