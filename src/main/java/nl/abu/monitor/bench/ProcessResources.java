@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,36 @@ final class ProcessResources {
     }
 
     /** The bytes of all files under {@code dir}. */
+    /**
+     * The bytes under a Kafka Streams state dir by store, summed over the tasks ({@code <app>/<task>/rocksdb/<store>}
+     * and {@code <app>/<task>/<store>}); files outside any store (checkpoints, locks) under {@code ""}.
+     */
+    static Map<String, Long> bytesByStore(Path stateDir) {
+        Map<String, Long> bytes = new TreeMap<>();
+        if (!Files.exists(stateDir)) {
+            return bytes;
+        }
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                Path relative = stateDir.relativize(f);
+                String store = "";
+                if (relative.getNameCount() > 4 && relative.getName(2).toString().equals("rocksdb")) {
+                    store = relative.getName(3).toString();
+                } else if (relative.getNameCount() > 3) {
+                    store = relative.getName(2).toString();
+                }
+                try {
+                    bytes.merge(store, Files.size(f), Long::sum);
+                } catch (IOException e) {
+                    // deleted meanwhile (RocksDB compaction)
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return bytes;
+        }
+        return bytes;
+    }
+
     static long directoryBytes(Path dir) {
         if (!Files.exists(dir)) {
             return 0;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pipeline over several consecutive years ({@code --years}): for each year in turn the records sent in it are
@@ -48,6 +49,10 @@ final class YearsRun {
                 long state = ProcessResources.directoryBytes(pipeline.stateDir());
                 progress.printf("%d: %,d events in %.1f s; state on disk %s%n", year, backfill.events(),
                         throughput.seconds(), ReportFormat.mib(state));
+                progress.printf("%d: on disk by store %s%n", year, ProcessResources.bytesByStore(pipeline.stateDir()));
+                Map<String, StoreContents.Live> live = StoreContents.liveByStore(pipeline.stateDir());
+                progress.printf("%d: live state %s in all; by store %s%n", year,
+                        ReportFormat.mib(StoreContents.liveBytes(live)), live);
                 years.add(new YearsReport.Year(year, backfill, throughput, state));
             }
         }
