@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import nl.abu.monitor.Topics;
@@ -35,7 +34,6 @@ import nl.abu.monitor.publish.PublishSummary;
 import nl.abu.monitor.publish.Publisher;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -88,7 +86,6 @@ public final class ReplaySession implements AutoCloseable {
             pipeline.start();
             awaitCaughtUp(pipeline);
         }
-        removeStoppedMembers();
         Map<String, Long> rejected = new TreeMap<>();
         meters.find("abu_records_rejected").counters().forEach(c ->
                 rejected.merge(c.getId().getTag("reason"), (long) c.count(), Long::sum));
@@ -116,19 +113,6 @@ public final class ReplaySession implements AutoCloseable {
                 progress.printf("processed %d of %d records%n", processed, published);
             }
         }, () -> isAlive(pipeline.state()));
-    }
-
-    /**
-     * Removes the stopped pipeline's member from the application's group. Kafka Streams does not leave its group on
-     * close, so the next run's first rebalance would otherwise wait for the old member's session to expire (45 s).
-     */
-    private void removeStoppedMembers() throws InterruptedException {
-        try {
-            admin.removeMembersFromConsumerGroup(APPLICATION_ID, new RemoveMembersFromConsumerGroupOptions()).all()
-                    .get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot remove the stopped pipeline from its group", e.getCause());
-        }
     }
 
     /** The state dir of {@link #runPipelineUntilCaughtUp}. */
