@@ -53,7 +53,7 @@ final class YearsRun {
                 Map<String, StoreContents.Live> live = StoreContents.liveByStore(pipeline.stateDir());
                 progress.printf("%d: live state %s in all; by store %s%n", year,
                         ReportFormat.mib(StoreContents.liveBytes(live)), live);
-                years.add(new YearsReport.Year(year, backfill, throughput, state));
+                years.add(new YearsReport.Year(year, backfill, throughput, state, StoreContents.liveBytes(live)));
             }
         }
         return new YearsReport(options, machine, Machine.currentLoadAverage(), (System.nanoTime() - started) / 1e9,

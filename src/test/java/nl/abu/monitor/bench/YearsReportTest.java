@@ -10,7 +10,7 @@ class YearsReportTest {
 
     private static YearsReport.Year year(int year, long stateBytes) {
         return new YearsReport.Year(year, new Backfill.Result(30_000, 1.5),
-                new ThroughputPhase.Result(30_000, 10, 6, 900, 7, 2), stateBytes);
+                new ThroughputPhase.Result(30_000, 10, 6, 900, 7, 2), stateBytes, stateBytes / 2);
     }
 
     @Test
@@ -28,8 +28,9 @@ class YearsReportTest {
                 .containsEntry("events", 90_000L)
                 .containsEntry("calendar_years", List.of(2023, 2024, 2025))
                 .containsEntry("state_bytes_by_year", List.of(4L << 20, 10L << 20, 14L << 20))
+                .containsEntry("state_live_bytes_by_year", List.of(2L << 20, 5L << 20, 7L << 20))
                 .containsEntry("pipeline_events_per_s_by_year", List.of(5_000L, 5_000L, 5_000L));
         assertThat(report.table()).containsPattern("2025 +30,000 +5,000 events/s \\(6\\.0 s\\) +14 MiB")
-                .contains("state of the last year / the second: 1.40 (target <= 1.5: met)");
+                .contains("state of the last year / the second: 1.40 (target <= 1.5: met); live state: 1.40");
     }
 }
