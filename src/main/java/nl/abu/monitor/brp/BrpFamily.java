@@ -9,6 +9,7 @@ import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.KeyedEntityFold;
 import nl.abu.monitor.ingest.EntityKeys;
 import nl.abu.monitor.state.BrpStay;
 import nl.abu.monitor.state.StayFacts;
@@ -35,11 +36,6 @@ public final class BrpFamily {
         return new Family<>(FAMILY, STAYS_STORE, List.of(
                 Family.input(Topics.WORKER_STAYS, new StayItself(), WorkerStay::getDepartureDate),
                 Family.input(Topics.BRP_REGISTRATIONS, new RegistrationsOfStay())), BrpStayCells::cells);
-    }
-
-    /** A registration's stay: memberId/stayId, the key of the stay on the stays topic. */
-    static String stayOf(BrpRegistration registration) {
-        return EntityKeys.join(registration.getMemberId(), registration.getStayId());
     }
 
     private static boolean holdsNothing(BrpStay stay) {
@@ -70,11 +66,14 @@ public final class BrpFamily {
         }
     }
 
-    /** The stay's registration events: the effective date of each kind. */
-    private static final class RegistrationsOfStay implements EntityFold<BrpRegistration, BrpStay> {
+    /**
+     * The stay's registration events: the effective date of each kind. A registration's key (memberId/stayId/kind)
+     * names both its stay and its kind, so its versions are held without their values.
+     */
+    private static final class RegistrationsOfStay implements KeyedEntityFold<BrpRegistration, BrpStay> {
         @Override
-        public String entityOf(String key, BrpRegistration registration) {
-            return stayOf(registration);
+        public String entityOf(String key) {
+            return key.substring(0, key.lastIndexOf(EntityKeys.SEPARATOR));
         }
 
         @Override
@@ -85,9 +84,9 @@ public final class BrpFamily {
         }
 
         @Override
-        public BrpStay remove(BrpStay held, String key, BrpRegistration registration) {
+        public BrpStay remove(BrpStay held, String key) {
             Map<String, LocalDate> dates = new HashMap<>(held.getEffectiveDates());
-            dates.remove(registration.getKind().name());
+            dates.remove(key.substring(key.lastIndexOf(EntityKeys.SEPARATOR) + 1));
             return new BrpStay(held.getStay(), dates);
         }
 

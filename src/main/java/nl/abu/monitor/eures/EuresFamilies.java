@@ -10,6 +10,7 @@ import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
 import nl.abu.monitor.indicator.EntityFold;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.KeyedEntityFold;
 import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EuresMember;
 
@@ -111,10 +112,10 @@ public final class EuresFamilies {
         }
     }
 
-    /** Whether the member's current profile signed the Fair Employment Code. */
-    private static final class ProfileOfMember implements EntityFold<Member, EuresMember> {
+    /** Whether the member's current profile signed the Fair Employment Code; its key is the member. */
+    private static final class ProfileOfMember implements KeyedEntityFold<Member, EuresMember> {
         @Override
-        public String entityOf(String key, Member profile) {
+        public String entityOf(String key) {
             return key;
         }
 
@@ -125,7 +126,7 @@ public final class EuresFamilies {
         }
 
         @Override
-        public EuresMember remove(EuresMember held, String key, Member profile) {
+        public EuresMember remove(EuresMember held, String key) {
             return new EuresMember(false, held.getPlacedOn());
         }
 

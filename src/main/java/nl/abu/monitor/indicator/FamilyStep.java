@@ -116,12 +116,13 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
         EntityFold<I, A> fold = (EntityFold<I, A>) folds.get(change.topic());
         I before = change.before();
         I after = change.after();
-        String left = before == null ? null : fold.entityOf(key, before);
+        String left = !change.replaces() ? null
+                : before != null ? fold.entityOf(key, before) : keyed(fold).entityOf(key);
         String joined = after == null ? null : fold.entityOf(key, after);
         if (left != null && left.equals(joined)) {
             HeldEntity held = entities.get(left);
             A state = stateOf(held);
-            A without = state == null ? null : fold.remove(state, key, before);
+            A without = state == null ? null : removed(fold, state, key, before);
             update(left, held, state, fold.add(without, key, after), fold, timestamp);
             return;
         }
@@ -129,7 +130,7 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
             HeldEntity held = entities.get(left);
             A state = stateOf(held);
             if (state != null) {
-                update(left, held, state, fold.remove(state, key, before), fold, timestamp);
+                update(left, held, state, removed(fold, state, key, before), fold, timestamp);
             }
         }
         if (joined != null) {
@@ -137,6 +138,21 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
             A state = stateOf(held);
             update(joined, held, state, fold.add(state, key, after), fold, timestamp);
         }
+    }
+
+    /** The state without the input key's part: by the value it replaces, or by its key where no value was kept. */
+    private A removed(EntityFold<?, A> fold, A state, String key, Object before) {
+        @SuppressWarnings("unchecked")
+        EntityFold<Object, A> byValue = (EntityFold<Object, A>) fold;
+        return before != null ? byValue.remove(state, key, before) : keyed(fold).remove(state, key);
+    }
+
+    private KeyedEntityFold<?, A> keyed(EntityFold<?, A> fold) {
+        if (fold instanceof KeyedEntityFold<?, A> keyed) {
+            return keyed;
+        }
+        throw new IllegalStateException("A version of " + family.name() + "'s input was held without its value, but "
+                + fold.getClass().getSimpleName() + " needs it to take the version out of its entity");
     }
 
     private void update(String entity, HeldEntity held, A before, A next, EntityFold<?, A> fold, long timestamp) {

@@ -3,6 +3,7 @@ package nl.abu.monitor.ingest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.pipeline.PipelineSerdes;
 import nl.abu.monitor.state.HeldVersion;
@@ -26,17 +27,20 @@ public final class InputChanges {
     private final PipelineSerdes serdes;
     private final RecordValidator validator;
     private final IngestCounters counters;
-    private final Pruning pruning;
+    private final HeldVersions versions;
     private final Map<String, KStream<String, ?>> changes = new HashMap<>();
 
     /**
-     * When the versions of each input can be pruned: their lifetimes by topic (an input without one is kept for good),
-     * and the as-of date and open years that say which periods are open, checked every {@code checkInterval}.
+     * What the versions of each input keep, and when they can be pruned: their lifetimes by topic (an input without
+     * one is kept for good), the topics whose values are not kept (their families need only the key, see
+     * {@code indicator.KeyedEntityFold}), and the as-of date and open years that say which periods are open, checked
+     * every {@code checkInterval}.
      */
-    public record Pruning(Map<String, RecordLifetime<?>> lifetimes, AsOfDate asOf, int openYears,
-            Duration checkInterval) {
-        public Pruning {
+    public record HeldVersions(Map<String, RecordLifetime<?>> lifetimes, Set<String> keyOnlyTopics, AsOfDate asOf,
+            int openYears, Duration checkInterval) {
+        public HeldVersions {
             lifetimes = Map.copyOf(lifetimes);
+            keyOnlyTopics = Set.copyOf(keyOnlyTopics);
         }
 
         @SuppressWarnings("unchecked")
@@ -46,12 +50,12 @@ public final class InputChanges {
     }
 
     public InputChanges(StreamsBuilder builder, PipelineSerdes serdes, RecordValidator validator,
-            IngestCounters counters, Pruning pruning) {
+            IngestCounters counters, HeldVersions versions) {
         this.builder = builder;
         this.serdes = serdes;
         this.validator = validator;
         this.counters = counters;
-        this.pruning = pruning;
+        this.versions = versions;
     }
 
     @SuppressWarnings("unchecked")
@@ -71,8 +75,9 @@ public final class InputChanges {
                 .repartition(Repartitioned.<String, V>as(name + "-by-member")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.of(type))
                         .withStreamPartitioner(new MemberPartitioner<>()))
-                .process(() -> new LatestVersionStep<V>(topic, versionStore, counters, pruning.lifetimeOf(topic),
-                        pruning.asOf(), pruning.openYears(), pruning.checkInterval()),
+                .process(() -> new LatestVersionStep<V>(topic, versionStore, counters, versions.lifetimeOf(topic),
+                        !versions.keyOnlyTopics().contains(topic), versions.asOf(), versions.openYears(),
+                        versions.checkInterval()),
                         Named.as(name + "-latest-version"), versionStore);
     }
 

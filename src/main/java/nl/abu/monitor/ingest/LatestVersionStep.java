@@ -45,6 +45,7 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
     private final String storeName;
     private final IngestCounters counters;
     private final RecordLifetime<V> lifetime;
+    private final boolean keepValues;
     private final AsOfDate asOf;
     private final int openYears;
     private final Duration pruneCheckInterval;
@@ -52,12 +53,17 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
     private KeyValueStore<String, HeldVersion> versions;
 
     /** @param topic the input topic; the records come through a repartition topic, so metadata would name that */
+    /**
+     * @param keepValues false for an input whose families take a version out of their entities by its key alone
+     *     (and whose records are never pruned): its values are then not held, which saves most of its state
+     */
     LatestVersionStep(String topic, String storeName, IngestCounters counters, RecordLifetime<V> lifetime,
-            AsOfDate asOf, int openYears, Duration pruneCheckInterval) {
+            boolean keepValues, AsOfDate asOf, int openYears, Duration pruneCheckInterval) {
         this.topic = topic;
         this.storeName = storeName;
         this.counters = counters;
         this.lifetime = lifetime;
+        this.keepValues = keepValues;
         this.asOf = asOf;
         this.openYears = openYears;
         this.pruneCheckInterval = pruneCheckInterval;
@@ -80,16 +86,20 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
             counters.stale(topic);
             return;
         }
-        versions.put(record.key(), new HeldVersion(version, value));
+        versions.put(record.key(), new HeldVersion(version, keepValues ? value : null, value != null));
         counters.accepted(topic);
         @SuppressWarnings("unchecked")
         V before = held == null ? null : (V) held.getValue();
-        if (value != null || before != null) {
-            context.forward(record.withValue(new InputChange<>(topic, before, value)));
+        boolean replaces = held != null && (before != null || held.getPresent());
+        if (value != null || replaces) {
+            context.forward(record.withValue(new InputChange<>(topic, before, value, replaces)));
         }
     }
 
     private void pruneIfYearsMoved(long now) {
+        if (!keepValues) {
+            return;
+        }
         LocalDate firstOpenDay = new ReportingCalendar(asOf.get(), openYears).firstOpenDay();
         HeldVersion mark = versions.get(PRUNED_BEFORE_KEY);
         if (mark != null && !firstOpenDay.isAfter(dayOf(mark.getRecordedAt()))) {
@@ -101,15 +111,16 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
         do {
             batch = prunable(from, firstOpenDay);
             for (KeyValue<String, HeldVersion> kv : batch) {
-                versions.put(kv.key, new HeldVersion(kv.value.getRecordedAt(), null));
+                versions.put(kv.key, new HeldVersion(kv.value.getRecordedAt(), null, false));
                 @SuppressWarnings("unchecked")
                 V before = (V) kv.value.getValue();
-                context.forward(new Record<>(kv.key, new InputChange<>(topic, before, null), now));
+                context.forward(new Record<>(kv.key, new InputChange<>(topic, before, null, true), now));
                 from = kv.key + "\u0000";
             }
             pruned += batch.size();
         } while (batch.size() == PRUNE_BATCH);
-        versions.put(PRUNED_BEFORE_KEY, new HeldVersion(firstOpenDay.atStartOfDay(ZoneOffset.UTC).toInstant(), null));
+        versions.put(PRUNED_BEFORE_KEY, new HeldVersion(firstOpenDay.atStartOfDay(ZoneOffset.UTC).toInstant(), null,
+                false));
         LOG.info("Pruned {} versions on {} that can no longer count in a period from {} on", pruned, topic,
                 firstOpenDay);
     }

@@ -2,8 +2,10 @@ package nl.abu.monitor.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.abu.monitor.Topics;
 import nl.abu.monitor.brp.BrpFamily;
 import nl.abu.monitor.eures.EuresFamilies;
@@ -11,6 +13,7 @@ import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.housing.HousingFamily;
 import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.indicator.KeyedEntityFold;
 import nl.abu.monitor.indicator.TargetsStore;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.ingest.RecordLifetime;
@@ -36,7 +39,7 @@ public final class PipelineTopology {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineSerdes serdes = new PipelineSerdes(settings.serdeConfig());
         InputChanges inputs = new InputChanges(builder, serdes, new RecordValidator(settings.asOf()), settings.counters(),
-                new InputChanges.Pruning(lifetimes(), settings.asOf(), settings.openYears(),
+                new InputChanges.HeldVersions(lifetimes(), keyOnlyTopics(), settings.asOf(), settings.openYears(),
                         settings.dateCheckInterval()));
         builder.globalTable(Topics.INDICATOR_TARGETS,
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
@@ -59,5 +62,24 @@ public final class PipelineTopology {
         Map<String, RecordLifetime<?>> lifetimes = new HashMap<>();
         byTopic.forEach((topic, each) -> lifetimes.put(topic, RecordLifetime.longestOf(each)));
         return lifetimes;
+    }
+
+    /**
+     * The inputs whose held versions need not keep their values: every family that reads them takes a record out of
+     * its entity by the input key alone, and none of them ever prunes their records (pruning reads the value).
+     */
+    static Set<String> keyOnlyTopics() {
+        Map<String, Boolean> keyOnly = new HashMap<>();
+        for (Family<?> family : DEFINITIONS) {
+            family.inputs().forEach(input -> keyOnly.merge(input.topic(), input.fold() instanceof KeyedEntityFold
+                    && input.lifetime() == RecordLifetime.FOREVER, Boolean::logicalAnd));
+        }
+        Set<String> topics = new HashSet<>();
+        keyOnly.forEach((topic, only) -> {
+            if (only) {
+                topics.add(topic);
+            }
+        });
+        return topics;
     }
 }
