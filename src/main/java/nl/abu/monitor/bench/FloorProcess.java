@@ -106,13 +106,8 @@ final class FloorProcess implements StreamsProcess, AutoCloseable {
         return log;
     }
 
-    /** SIGTERM, so that Kafka Streams closes cleanly; SIGKILL after a minute. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        ProcessResources.stop(process);
     }
 }

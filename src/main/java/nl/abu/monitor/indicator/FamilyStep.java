@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import nl.abu.monitor.ingest.InputChange;
 import nl.abu.monitor.period.AsOfDate;
-import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.HeldEntity;
 import org.apache.kafka.streams.KeyValue;
@@ -54,9 +53,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * pending needs to survive a crash. A cell touched only by changes that cancel out still gets its (zero) change.
  */
 public final class FamilyStep<A> implements Processor<String, InputChange<?>, String, CellCounts> {
-    private static final int EARLIER_CALENDARS = 16;
-    /** Entity keys begin with a memberId ({@code [A-Za-z0-9-]}), index keys with a date: no key is like this one. */
-    static final String SCANNED_MONTH_KEY = "\u0000scanned-month";
     private static final int SCAN_BATCH = 10_000;
 
     private final Family<A> family;
@@ -67,12 +63,10 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
     private final Duration reevaluationInterval;
     private ProcessorContext<String, CellCounts> context;
     private KeyValueStore<String, HeldEntity> entities;
-    private KeyValueStore<String, String> dueDates;
-    private CellNumbers cells;
+    private DueDateIndex dueDates;
+    private CellTables tables;
     private CellDiff diff;
     private PendingCellSums pending;
-    private CellNumbers.Table today;
-    private final Map<LocalDate, CellNumbers.Table> earlier = new HashMap<>();
 
     /** The stores of a family's step. */
     public record Stores(String entities, String dueDates, String beforeCommit) {
@@ -94,13 +88,11 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
     public void init(ProcessorContext<String, CellCounts> context) {
         this.context = context;
         this.entities = context.getStateStore(stores.entities());
-        this.dueDates = context.getStateStore(stores.dueDates());
+        this.dueDates = new DueDateIndex(context.getStateStore(stores.dueDates()));
         // Afresh on every init: a task revived after an aborted transaction must not send sums of that transaction.
-        this.cells = new CellNumbers();
+        this.tables = new CellTables(asOf, openYears);
         this.diff = new CellDiff();
         this.pending = new PendingCellSums();
-        this.today = null;
-        this.earlier.clear();
         BeforeCommitHook hook = context.getStateStore(stores.beforeCommit());
         hook.register(context, this::sendPending);
         context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateDue);
@@ -164,17 +156,12 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
 
     private void reevaluateDue(long now) {
         LocalDate date = asOf.get();
-        String month = YearMonth.from(date).toString();
-        if (!month.equals(dueDates.get(SCANNED_MONTH_KEY))) {
+        YearMonth month = YearMonth.from(date);
+        if (!dueDates.isScanned(month)) {
             reevaluateEvaluatedBefore(date.withDayOfMonth(1), now);
-            dueDates.put(SCANNED_MONTH_KEY, month);
+            dueDates.markScanned(month);
         }
-        String upToToday = DueDateKey.upTo(date);
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = dueDates.range(DueDateKey.FIRST, upToToday)) {
-            it.forEachRemaining(kv -> due.add(kv.value));
-        }
-        for (String entity : due) {
+        for (String entity : dueDates.dueBy(date)) {
             HeldEntity held = entities.get(entity);
             A state = stateOf(held);
             evaluate(entity, held, state, state, now);
@@ -211,24 +198,17 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
      * and calendar, so working the old contributions out again gives exactly what was added then.
      */
     private void evaluate(String entity, HeldEntity held, A before, A after, long timestamp) {
-        CellNumbers.Table now = today();
+        CellNumbers.Table now = tables.today();
         LocalDate evaluatedOn = held == null ? null : held.getEvaluatedOn();
         if (evaluatedOn != null && before != null) {
-            diff.subtract(family.rule(), before, tableOn(evaluatedOn));
+            diff.subtract(family.rule(), before, tables.on(evaluatedOn));
         }
         diff.add(family.rule(), after, now);
         boolean cellsChanged = diff.addTo(pending, timestamp);
         LocalDate nextChange = diff.nextOwnChange();
         LocalDate heldChange = held == null ? null : held.getNextChange();
         // Each write is also a changelog record under exactly-once, so what did not change is not written again.
-        if (!Objects.equals(heldChange, nextChange)) {
-            if (heldChange != null) {
-                dueDates.delete(DueDateKey.of(heldChange, entity));
-            }
-            if (nextChange != null) {
-                dueDates.put(DueDateKey.of(nextChange, entity), entity);
-            }
-        }
+        dueDates.move(entity, heldChange, nextChange);
         if (after == null) {
             if (held != null) {
                 entities.delete(entity);
@@ -250,32 +230,11 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
         return held == null ? null : (A) held.getState();
     }
 
-    /** The cells of an earlier as-of date; entities were last evaluated on only a few distinct dates. */
-    private CellNumbers.Table tableOn(LocalDate date) {
-        CellNumbers.Table now = today();
-        if (date.equals(now.calendar().asOf())) {
-            return now;
-        }
-        if (earlier.size() > EARLIER_CALENDARS) {
-            earlier.clear();
-        }
-        return earlier.computeIfAbsent(date, d -> cells.tableOf(new ReportingCalendar(d, openYears)));
-    }
-
-    /** The cells of today's as-of date, built again only when the date moves (a calendar costs more than a cell). */
-    private CellNumbers.Table today() {
-        LocalDate date = asOf.get();
-        if (today == null || !today.calendar().asOf().equals(date)) {
-            today = cells.tableOf(new ReportingCalendar(date, openYears));
-        }
-        return today;
-    }
-
     private void sendPending() {
         if (pending.isEmpty()) {
             return;
         }
-        for (PendingCellSums.Sum sum : pending.drain(cells)) {
+        for (PendingCellSums.Sum sum : pending.drain(tables.numbers())) {
             context.forward(new Record<>(sum.cell(), new CellCounts(sum.numerator(), sum.denominator()),
                     sum.timestamp()));
         }
@@ -284,18 +243,5 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
     @Override
     public void close() {
         pending = new PendingCellSums();
-    }
-
-    /** Index keys {@code YYYY-MM-DD|entity}: ISO dates sort as text, so a range scan finds what is due. */
-    static final class DueDateKey {
-        static final String FIRST = "0000";
-
-        static String of(LocalDate date, String entity) {
-            return date + "|" + entity;
-        }
-
-        static String upTo(LocalDate date) {
-            return date + "|\uffff";
-        }
     }
 }

@@ -121,8 +121,10 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
         } while (batch.size() == PRUNE_BATCH);
         versions.put(PRUNED_BEFORE_KEY, new HeldVersion(firstOpenDay.atStartOfDay(ZoneOffset.UTC).toInstant(), null,
                 false));
-        LOG.info("Pruned {} versions on {} that can no longer count in a period from {} on", pruned, topic,
-                firstOpenDay);
+        if (pruned > 0) {
+            LOG.info("Pruned {} versions on {} that can no longer count in a period from {} on", pruned, topic,
+                    firstOpenDay);
+        }
     }
 
     /** Up to a batch of held values, from key {@code from} on, that can no longer count from {@code firstOpenDay}. */
