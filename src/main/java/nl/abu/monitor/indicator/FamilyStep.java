@@ -95,6 +95,8 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
         this.pending = new PendingCellSums();
         BeforeCommitHook hook = context.getStateStore(stores.beforeCommit());
         hook.register(context, this::sendPending);
+        // A month that began while the task was away is caught up at once; the sums leave with the first commit.
+        reevaluateIfMonthBegan(context.currentSystemTimeMs());
         context.schedule(reevaluationInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateDue);
     }
 
@@ -155,18 +157,22 @@ public final class FamilyStep<A> implements Processor<String, InputChange<?>, St
     }
 
     private void reevaluateDue(long now) {
+        reevaluateIfMonthBegan(now);
+        for (String entity : dueDates.dueBy(asOf.get())) {
+            HeldEntity held = entities.get(entity);
+            A state = stateOf(held);
+            evaluate(entity, held, state, state, now);
+        }
+        sendPending();
+    }
+
+    private void reevaluateIfMonthBegan(long now) {
         LocalDate date = asOf.get();
         YearMonth month = YearMonth.from(date);
         if (!dueDates.isScanned(month)) {
             reevaluateEvaluatedBefore(date.withDayOfMonth(1), now);
             dueDates.markScanned(month);
         }
-        for (String entity : dueDates.dueBy(date)) {
-            HeldEntity held = entities.get(entity);
-            A state = stateOf(held);
-            evaluate(entity, held, state, state, now);
-        }
-        sendPending();
     }
 
     /** Re-evaluates every entity that was last evaluated before {@code monthStart} and counted somewhere then. */

@@ -1,7 +1,6 @@
 package nl.abu.monitor.reliability;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,24 +13,16 @@ final class RestoreCounter implements StateRestoreListener {
     private final AtomicLong restores = new AtomicLong();
     private final AtomicLong fromOffsetZero = new AtomicLong();
     private final AtomicLong startedAfterZero = new AtomicLong();
-    private final Set<TopicPartition> startedAtZero = ConcurrentHashMap.newKeySet();
-    private final Set<TopicPartition> restoredFromZero = ConcurrentHashMap.newKeySet();
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
         restores.incrementAndGet();
         (startingOffset <= 0 ? fromOffsetZero : startedAfterZero).incrementAndGet();
-        if (startingOffset <= 0) {
-            startedAtZero.add(partition);
-        }
     }
 
     @Override
     public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
         restoredPerStore.computeIfAbsent(store, s -> new AtomicLong()).addAndGet(numRestored);
-        if (numRestored > 0 && startedAtZero.contains(partition)) {
-            restoredFromZero.add(partition);
-        }
     }
 
     @Override
@@ -42,12 +33,9 @@ final class RestoreCounter implements StateRestoreListener {
         return restoredPerStore.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    /**
-     * Store partitions restored from the changelog's beginning that had records to restore. A changelog that was
-     * still empty when its standby last read it starts at offset 0 too, but restores nothing.
-     */
+    /** Store partitions restored from the changelog's beginning. */
     long fromScratch() {
-        return restoredFromZero.size();
+        return fromOffsetZero.get();
     }
 
     /** Store partitions whose restore started where local state left off (a checkpoint or a standby). */
