@@ -214,14 +214,19 @@ class BrpTopologyTest {
 
     @Test
     void aStayInAYearNoLongerOpenIsNotReported() {
-        // when a stay of 2023 and its registration arrive (open years: 2024 and 2025)
+        // when a stay of 2023 and its registration arrive (open years: 2024 and 2025), and the same a year later
         send(stayOf(1, LocalDate.of(2023, 11, 6), LocalDate.of(2023, 12, 1)));
         send(registrationOf(1, RegistrationKind.BRP_REGISTRATION, LocalDate.of(2023, 11, 6)));
+        send(stayOf(2, LocalDate.of(2024, 11, 6), LocalDate.of(2024, 12, 1)));
+        send(registrationOf(2, RegistrationKind.BRP_REGISTRATION, LocalDate.of(2024, 11, 6)));
 
-        // then nothing is reported for it
+        // then nothing is reported for the first, while the second counts in its open periods
         assertThat(pipeline.indicator(ON_TIME + "2023-11|all")).isNull();
         assertThat(pipeline.indicator(ON_TIME + "2023|all")).isNull();
         assertThat(pipeline.indicator(DEREGISTERED + "2023-12|all")).isNull();
+        assertThat(numerator(ON_TIME + "2024-11|all")).isEqualTo(1);
+        assertThat(denominator(ON_TIME + "2024|all")).isEqualTo(1);
+        assertThat(denominator(DEREGISTERED + "2024-12|all")).isEqualTo(1);
     }
 
     @Test

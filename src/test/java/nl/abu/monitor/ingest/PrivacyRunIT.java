@@ -126,9 +126,8 @@ class PrivacyRunIT {
             for (Path log : List.of(platform.kafka().dataDir().resolve("console.log"),
                     platform.kafka().dataDir().resolve("kafka.log"),
                     platform.registry().workDir().resolve("registry.log"))) {
-                if (Files.exists(log)) {
-                    texts.put(log.getFileName().toString(), Files.readString(log));
-                }
+                assertThat(log).as("a log to grep").exists();
+                texts.put(log.getFileName().toString(), Files.readString(log));
             }
 
             List<String> offending = new ArrayList<>();

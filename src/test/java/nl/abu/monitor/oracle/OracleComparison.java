@@ -25,6 +25,11 @@ import nl.abu.monitor.indicator.IndicatorJson;
 public final class OracleComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final double EPS = 1e-9;
+    /**
+     * A comparison with fewer oracle cells holding data than this proves little (the output always lists zero rows
+     * of scope all, which an empty pipeline would match), so it fails.
+     */
+    public static final long MINIMUM_CELLS_WITH_DATA = 100;
 
     private OracleComparison() {
     }
@@ -77,9 +82,10 @@ public final class OracleComparison {
                 differences.add(String.format("%-55s EXTRA in %s: %s", e.getKey(), outputName, e.getValue()));
             }
         }
-        long nonEmpty = expected.values().stream().filter(r -> r.denominator() == null || r.denominator() != 0).count();
+        long nonEmpty = expected.values().stream().filter(OracleComparison::hasData).count();
         System.out.printf("oracle rows %d (%d with data), %s rows %d, compared %d, differences %d%n",
                 expected.size(), nonEmpty, outputName, actual.size(), compared, differences.size());
+        assertThat(nonEmpty).as("oracle cells with data").isGreaterThanOrEqualTo(MINIMUM_CELLS_WITH_DATA);
         if (!differences.isEmpty()) {
             StringBuilder report = new StringBuilder(outputName + " differs from the oracle in " + differences.size()
                     + " cells; missing/extra rows per indicator: ");
@@ -149,6 +155,11 @@ public final class OracleComparison {
                 }
             });
             actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> differences.add(k + " EXTRA"));
+            long withData = expected.values().stream().filter(OracleComparison::hasData).count();
+            if (withData < MINIMUM_CELLS_WITH_DATA) {
+                differences.add("the oracle has only " + withData + " cells with data, fewer than "
+                        + MINIMUM_CELLS_WITH_DATA + ": the comparison would prove little");
+            }
             System.out.printf("oracle rows %d, output rows %d, differences %d%n", expected.size(), actual.size(),
                     differences.size());
             differences.stream().limit(20).forEach(d -> System.out.println("  " + d));
@@ -160,8 +171,10 @@ public final class OracleComparison {
 
     /** How many oracle cells have data (a denominator above zero, or a count). */
     public static long cellsWithData(Path folder, LocalDate asOf) throws IOException {
-        return ContractOracle.compute(folder, asOf).stream()
-                .filter(r -> r.denominator() == null ? r.numerator() != null && r.numerator() > 0 : r.denominator() > 0)
-                .count();
+        return ContractOracle.compute(folder, asOf).stream().filter(OracleComparison::hasData).count();
+    }
+
+    private static boolean hasData(ContractOracle.Row row) {
+        return row.denominator() == null ? row.numerator() != null && row.numerator() > 0 : row.denominator() > 0;
     }
 }

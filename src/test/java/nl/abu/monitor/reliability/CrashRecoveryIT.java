@@ -125,10 +125,8 @@ class CrashRecoveryIT {
                 System.out.printf("kill %d: first progress %.1f s after start (committed %d of %d), killed past "
                         + "%d at %d, committed after the kill %d%n", kill, recovered, progressed, inputEnd, target,
                         atKill, afterKill);
-                if (afterKill >= inputEnd) {
-                    System.out.printf("kill %d came after all input was committed: it did not interrupt "
-                            + "processing of input (internal topics may still have been in flight)%n", kill);
-                }
+                assertThat(afterKill).as("kill %d came after all input was committed, so it interrupted no "
+                        + "processing of input", kill).isLessThan(inputEnd);
                 before = afterKill;
             }
 
