@@ -52,8 +52,8 @@ final class LatestVersionStep<V extends SpecificRecord> implements Processor<Str
     private ProcessorContext<String, InputChange<V>> context;
     private KeyValueStore<String, HeldVersion> versions;
 
-    /** @param topic the input topic; the records come through a repartition topic, so metadata would name that */
     /**
+     * @param topic the input topic; the records come through a repartition topic, so metadata would name that
      * @param keepValues false for an input whose families take a version out of their entities by its key alone
      *     (and whose records are never pruned): its values are then not held, which saves most of its state
      */
