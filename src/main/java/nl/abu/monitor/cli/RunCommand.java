@@ -2,17 +2,24 @@ package nl.abu.monitor.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.abu.monitor.indicator.IndicatorValues;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.StreamsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "run", description = "Runs the pipeline against a configured Kafka cluster and schema registry "
         + "until Ctrl-C or SIGTERM. Configuration: --config FILE and MONITOR_* environment variables (see README).")
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** How often a running instance checks that its pipeline is still alive. */
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(1);
+
     @Option(names = "--config", description = "A properties file; environment variables override it.")
     Path config;
 
@@ -35,13 +42,16 @@ final class RunCommand implements Callable<Integer> {
                 cfg.optional(MonitorConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf),
                 cfg.kafkaClientOverrides());
         ShutdownSignal shutdown = new ShutdownSignal();
+        Optional<String> failure;
         try (RunningMonitor monitor = new RunningMonitor(options)) {
             Addresses.print(options.bootstrapServers(), serdeConfig.get(MonitorConfig.SCHEMA_REGISTRY_URL).toString(),
                     monitor.http());
-            shutdown.awaitRequest();
+            failure = shutdown.awaitRequestOrFailure(monitor.pipeline()::failure, LIVENESS_CHECK);
+            failure.ifPresent(why -> LOG.error("The pipeline has failed ({}); run stops with exit code 1, so that it "
+                    + "can be restarted", why));
         } finally {
             shutdown.closed();
         }
-        return 0;
+        return failure.isPresent() ? 1 : 0;
     }
 }

@@ -79,6 +79,7 @@ final class RunningMonitor implements AutoCloseable {
                 StoreSourceTopics.of(topology.describe(), options.applicationId(), totalsStores),
                 () -> new IndicatorValues(liveTargets.get(), settings.minimumCellSize()), options.asOf(),
                 settings.openYears()));
+        http.watchLiveness(app::failure);
         app.start();
         return app;
     }

@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class MonitorHttpServer implements AutoCloseable {
     private final ExecutorService threads;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile BooleanSupplier ready = () -> false;
+    private volatile Supplier<Optional<String>> failure = Optional::empty;
     private volatile IndicatorQueries indicators;
 
     public MonitorHttpServer(String host, int port, PrometheusMeterRegistry meters) throws IOException {
@@ -50,7 +53,11 @@ public final class MonitorHttpServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext("/metrics", ex -> respond(ex, 200, PROMETHEUS_TEXT, scrape(meters, ex.getRequestURI())));
-        server.createContext("/health/live", ex -> respond(ex, 200, "text/plain", "UP\n"));
+        server.createContext("/health/live", ex -> {
+            Optional<String> dead = failure.get();
+            respond(ex, dead.isEmpty() ? 200 : 503, "text/plain",
+                    dead.map(why -> "DOWN: " + why + "\n").orElse("UP\n"));
+        });
         server.createContext("/health/ready", ex -> {
             boolean isReady = ready.getAsBoolean();
             respond(ex, isReady ? 200 : 503, "text/plain", isReady ? "READY\n" : "NOT READY\n");
@@ -76,6 +83,11 @@ public final class MonitorHttpServer implements AutoCloseable {
     public void attach(BooleanSupplier pipelineReady, IndicatorQueries queries) {
         this.ready = pipelineReady;
         this.indicators = queries;
+    }
+
+    /** {@code /health/live} answers 503 with the reason whenever {@code pipelineFailure} tells one. */
+    public void watchLiveness(Supplier<Optional<String>> pipelineFailure) {
+        this.failure = pipelineFailure;
     }
 
     /** The port bound, also when 0 (a free port) was asked for. */

@@ -6,13 +6,17 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +66,31 @@ public final class PipelineApp implements AutoCloseable {
             LOG.info("Pipeline state {} -> {}", before, now);
             stateListeners.forEach(listener -> listener.onChange(now, before));
         });
+        streams.setUncaughtExceptionHandler(PipelineApp::onUncaught);
+    }
+
+    /**
+     * The uncaught-exception policy: a transient error of the Kafka clients (a timeout, a retriable broker error)
+     * costs the thread, which is replaced and resumes from the last commit; anything else is a defect or a fatal
+     * error (a record that cannot be processed, a fenced or unauthorized client), and the whole client shuts down, so
+     * that liveness turns false and an orchestrator restarts the instance rather than a thread failing again and again.
+     */
+    static StreamThreadExceptionResponse onUncaught(Throwable error) {
+        if (isTransient(error)) {
+            LOG.warn("A stream thread failed on a transient error; it is replaced", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("A stream thread failed; the pipeline shuts down", error);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static boolean isTransient(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Also tells {@code listener} of every state change (on a stream thread: keep it short). */
@@ -79,6 +108,22 @@ public final class PipelineApp implements AutoCloseable {
 
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /**
+     * Why the pipeline can no longer do its work, or empty while it can: Kafka Streams is in ERROR or on its way
+     * there, or it should run but has no live stream thread left.
+     */
+    public Optional<String> failure() {
+        KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+            return Optional.of("Kafka Streams is " + state);
+        }
+        boolean shouldRun = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        boolean threadAlive = streams.metadataForLocalThreads().stream().map(ThreadMetadata::threadState)
+                .anyMatch(thread -> !"DEAD".equals(thread) && !"PENDING_SHUTDOWN".equals(thread));
+        return shouldRun && !threadAlive ? Optional.of("Kafka Streams is " + state + " with no live stream thread")
+                : Optional.empty();
     }
 
     public KafkaStreams streams() {
