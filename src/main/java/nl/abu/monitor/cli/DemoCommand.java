@@ -14,12 +14,16 @@ import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.StreamsProperties;
 import nl.abu.monitor.publish.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "demo", description = "Runs everything on this machine: an embedded Kafka broker and schema "
         + "registry, the pipeline, and a simulator publishing realistic member events. Ctrl-C stops it all.")
 final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
     @Option(names = "--kafka-port", defaultValue = "0", description = "Broker port; 0 = a free port.")
     int kafkaPort;
 
@@ -54,14 +58,28 @@ final class DemoCommand implements Callable<Integer> {
                     StreamsProperties.DEFAULT_APPLICATION_ID, stateDir, "127.0.0.1", httpPort, "127.0.0.1",
                     AsOfDate.today(Clock.systemUTC()), ReportingCalendar.DEFAULT_OPEN_YEARS,
                     IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE, Optional.of(3), Optional.of((short) 1), Map.of());
-            try (RunningMonitor monitor = new RunningMonitor(options);
-                    DemoSimulation simulation = noSimulator ? null : new DemoSimulation(
-                            new Publisher(platform.bootstrapServers(), serdeConfig, Map.of()), seed, scale,
-                            Duration.ofMinutes(historyMinutes))) {
-                Addresses.print(platform.bootstrapServers(), platform.registryUrl(), monitor.http());
-                shutdown.awaitRequest();
-                System.err.println("Stopping the demo...");
+            StopSteps stopping = new StopSteps();
+            try (RunningMonitor monitor = new RunningMonitor(options)) {
+                try (DemoSimulation simulation = noSimulator ? null : new DemoSimulation(
+                        new Publisher(platform.bootstrapServers(), serdeConfig, Map.of()), seed, scale,
+                        Duration.ofMinutes(historyMinutes))) {
+                    Addresses.print(platform.bootstrapServers(), platform.registryUrl(), monitor.http());
+                    shutdown.awaitRequest();
+                    stopping.begin("Stopping the demo: simulator, pipeline, schema registry, broker");
+                }
+                stopping.done("simulator");
             }
+            // The pipeline first, while the broker and registry it talks to still run (they are in sessions of their
+            // own, so a terminal's Ctrl-C has not reached them); then the registry, whose schemas live in the broker.
+            stopping.done("pipeline");
+            if (!platform.registry().isRunning() || !platform.kafka().isRunning()) {
+                LOG.warn("The schema registry or the Kafka broker exited before the pipeline had closed");
+            }
+            platform.registry().close();
+            stopping.done("schema registry");
+            platform.kafka().close();
+            stopping.done("Kafka broker");
+            stopping.end("demo");
         } finally {
             Files.walk(stateDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             shutdown.closed();

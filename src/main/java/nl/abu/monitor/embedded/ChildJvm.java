@@ -24,6 +24,13 @@ final class ChildJvm {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final int LOG_TAIL_BYTES = 6_000;
+    /**
+     * A terminal's Ctrl-C signals its whole foreground process group; in a session of their own the children outlive
+     * it until the parent has closed what uses them (the pipeline), then stop in order. The JDK cannot start a process
+     * in a new session, so util-linux's {@code setsid} does it (it execs in place: the pid stays the child's).
+     */
+    private static final List<String> OWN_SESSION = Files.isExecutable(Path.of("/usr/bin/setsid"))
+            ? List.of("/usr/bin/setsid") : List.of();
 
     private final ChildJvmSpec spec;
     private final Process process;
@@ -56,7 +63,7 @@ final class ChildJvm {
         List<String> classpath = new ArrayList<>();
         classpath.add(parentWatchDir.toString());
         classpath.addAll(spec.classpath());
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(OWN_SESSION);
         command.add(javaExecutable());
         command.addAll(spec.jvmOptions());
         command.add("-cp");

@@ -106,6 +106,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return child.pid();
     }
 
+    /** Whether the registry's JVM is running. */
+    public boolean isRunning() {
+        return child.isAlive();
+    }
+
     /** The registry's temporary directory (its log, temp files); deleted by {@link #close()}. */
     public Path workDir() {
         return child.workDir();

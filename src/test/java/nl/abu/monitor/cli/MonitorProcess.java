@@ -25,8 +25,17 @@ public final class MonitorProcess implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
 
     public MonitorProcess(Map<String, String> environment, String... args) throws Exception {
+        this(false, environment, args);
+    }
+
+    /**
+     * With {@code ownProcessGroup}, the command leads a process group of its own (through {@code setsid}), as a
+     * terminal's foreground job does, so that {@link #signalGroup} reaches it and whatever shares its group.
+     */
+    public MonitorProcess(boolean ownProcessGroup, Map<String, String> environment, String... args) throws Exception {
         stderr = Files.createTempFile("monitor", ".log");
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(ownProcessGroup ? List.of("setsid") : List.of());
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"),
                 "-Dmonitor.embedded.dir=" + System.getProperty("monitor.embedded.dir"),
@@ -73,6 +82,11 @@ public final class MonitorProcess implements AutoCloseable {
 
     public void signal(String signal) throws Exception {
         new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Signals the whole process group that this command leads, as a terminal does on Ctrl-C. */
+    public void signalGroup(String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid()).start().waitFor();
     }
 
     public boolean awaitExit(Duration limit) throws InterruptedException {
