@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "publish", description = "Publishes JSON-lines files (one per input topic, named <topic>.jsonl) as "
         + "Avro records in the Confluent wire format. Bad lines are reported with file, line and reason and "
-        + "skipped; the exit code is 1 if there were any.")
+        + "skipped; the exit code is 3 if there were any.")
 final class PublishCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -76,7 +76,7 @@ final class PublishCommand implements Callable<Integer> {
                     s -> System.err.println("... published " + s.published()));
         }
         System.out.println(summary);
-        return summary.badLines() == 0 ? 0 : 1;
+        return summary.badLines() == 0 ? 0 : Main.EXIT_REFUSED_LINES;
     }
 
     private Stream<JsonLine> lines() throws java.io.IOException {

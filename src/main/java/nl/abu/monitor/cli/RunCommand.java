@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.period.ReportingCalendar;
-import nl.abu.monitor.pipeline.StreamsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -26,20 +23,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MonitorConfig cfg = MonitorConfig.load(Optional.ofNullable(config), System.getenv());
-        String applicationId = cfg.optional(MonitorConfig.APPLICATION_ID).orElse(StreamsProperties.DEFAULT_APPLICATION_ID);
+        String applicationId = cfg.string(MonitorConfig.APPLICATION_ID);
         var serdeConfig = cfg.serdeConfig();
         serdeConfig.put(MonitorConfig.SCHEMA_REGISTRY_URL, cfg.required(MonitorConfig.SCHEMA_REGISTRY_URL));
-        String httpHost = cfg.optional(MonitorConfig.HTTP_HOST).orElse("0.0.0.0");
+        String httpHost = cfg.string(MonitorConfig.HTTP_HOST);
         MonitorOptions options = new MonitorOptions(cfg.required(MonitorConfig.BOOTSTRAP_SERVERS), serdeConfig,
-                applicationId,
-                Path.of(cfg.optional(MonitorConfig.STATE_DIR).orElse("/var/lib/migration-monitor")),
-                httpHost, cfg.intValue(MonitorConfig.HTTP_PORT, 8080),
+                applicationId, Path.of(cfg.string(MonitorConfig.STATE_DIR)),
+                httpHost, cfg.integer(MonitorConfig.HTTP_PORT).orElseThrow(),
                 AdvertisedHost.of(cfg.optional(MonitorConfig.HTTP_ADVERTISED_HOST), httpHost),
                 cfg.asOfDate(Clock.systemUTC()),
-                cfg.intValue(MonitorConfig.OPEN_YEARS, ReportingCalendar.DEFAULT_OPEN_YEARS),
-                cfg.intValue(MonitorConfig.MINIMUM_CELL_SIZE, IndicatorValues.DEFAULT_MINIMUM_CELL_SIZE),
-                cfg.optional(MonitorConfig.TOPIC_PARTITIONS).map(Integer::valueOf),
-                cfg.optional(MonitorConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf),
+                cfg.integer(MonitorConfig.OPEN_YEARS).orElseThrow(),
+                cfg.integer(MonitorConfig.MINIMUM_CELL_SIZE).orElseThrow(),
+                cfg.integer(MonitorConfig.TOPIC_PARTITIONS),
+                cfg.integer(MonitorConfig.TOPIC_REPLICATION_FACTOR).map(Integer::shortValue),
                 cfg.kafkaClientOverrides());
         ShutdownSignal shutdown = new ShutdownSignal();
         Optional<String> failure;

@@ -68,4 +68,45 @@ class MonitorConfigTest {
                 Map.entry("schema.registry.ssl.truststore.location", "/etc/registry.p12"));
         assertThat(config.kafkaClientOverrides()).containsOnly(Map.entry("sasl.mechanism", "SCRAM-SHA-512"));
     }
+
+    @Test
+    void aBadValueIsRefusedWithItsKeyWhereItWasSetItsValueAndWhatIsAllowed(@TempDir Path dir) throws Exception {
+        // given
+        Path file = dir.resolve("monitor.properties");
+        Files.write(file, List.of("http.port=80800"));
+
+        // then
+        assertThatThrownBy(() -> MonitorConfig.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Configuration 'http.port' (in " + file + ") is '80800': Value must be no more than 65535; "
+                        + "allowed: an integer in [0,...,65535]");
+        assertThatThrownBy(() -> MonitorConfig.load(Optional.empty(), Map.of("MONITOR_TOPICS_PARTITIONS", "three")))
+                .hasMessage("Configuration 'topics.partitions' (from MONITOR_TOPICS_PARTITIONS) is 'three': Not a number "
+                        + "of type INT; allowed: an integer in [1,...]");
+        assertThatThrownBy(() -> MonitorConfig.load(Optional.empty(), Map.of("MONITOR_AS_OF_DATE", "31-12-2025")))
+                .hasMessageContaining("'as.of.date'").hasMessageContaining("allowed: a date YYYY-MM-DD");
+    }
+
+    @Test
+    void unknownKeysAreNamedAndPassThroughKeysAreNot(@TempDir Path dir) throws Exception {
+        // given a misspelt key in the file and in the environment, beside keys that go to Kafka and the serdes
+        Path file = dir.resolve("monitor.properties");
+        Files.write(file, List.of("http.prot=8080", "kafka.linger.ms=5", "schema.registry.basic.auth.user.info=a:b"));
+
+        // when
+        MonitorConfig config = MonitorConfig.load(Optional.of(file), Map.of("MONITOR_STATE_DRI", "/tmp/x",
+                "MONITOR_AUTO_REGISTER_SCHEMAS", "false"));
+
+        // then
+        assertThat(config.unknownKeys()).containsExactly("http.prot", "state.dri");
+    }
+
+    @Test
+    void defaultsComeFromTheDefinitions() throws Exception {
+        MonitorConfig config = MonitorConfig.load(Optional.empty(), Map.of());
+
+        assertThat(config.integer(MonitorConfig.HTTP_PORT)).hasValue(8080);
+        assertThat(config.integer(MonitorConfig.TOPIC_PARTITIONS)).isEmpty();
+        assertThat(config.string(MonitorConfig.STATE_DIR)).isEqualTo("/var/lib/migration-monitor");
+    }
 }

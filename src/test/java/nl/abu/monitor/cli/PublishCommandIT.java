@@ -68,9 +68,9 @@ class PublishCommandIT {
         int exit = run(out, err, "publish", "--dir", dir.toString(), "--bootstrap", platform.bootstrapServers(),
                 "--registry", platform.registryUrl(), "--as-of", "2025-12-31");
 
-        // then it says which lines were bad and why, and fails
+        // then it says which lines were bad and why, and exits with the code of refused lines
         String report = err.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(Main.EXIT_REFUSED_LINES).isEqualTo(3);
         assertThat(report).contains("abu.worker-stays.v1.jsonl:2: ").contains("missing required field")
                 .contains("abu.worker-stays.v1.jsonl:3: LOOKS_LIKE_BSN").doesNotContain("111222333");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("published 3 records").contains("refused 2 lines");
@@ -99,7 +99,7 @@ class PublishCommandIT {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            CommandLine cli = new CommandLine(new Main());
+            CommandLine cli = Main.commandLine();
             cli.setErr(new PrintWriter(System.err, true));
             return cli.execute(args);
         } finally {
