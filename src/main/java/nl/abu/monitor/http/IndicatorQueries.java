@@ -62,17 +62,29 @@ public final class IndicatorQueries {
     }
 
     Answer answer(URI uri) {
-        Map<String, String> query = new HashMap<>(QueryString.parse(uri.getRawQuery()));
         String[] path = uri.getPath().replaceFirst("^/api/indicators/?", "").split("/");
-        if (path.length == 2) {
-            query.put(IndicatorFilter.INDICATOR, path[0]);
-            query.put(IndicatorFilter.PERIOD, path[1]);
-        } else if (!path[0].isEmpty()) {
-            return error(404, "use /api/indicators or /api/indicators/{indicator}/{period}");
+        if (path.length > 2 || path.length == 1 && !path[0].isEmpty()) {
+            return error(404, "no such path: " + uri.getPath() + "; use /api/indicators?indicator=&period=&scope= or "
+                    + "/api/indicators/{indicator}/{period}");
+        }
+        ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
+        IndicatorFilter filter;
+        try {
+            Map<String, String> query = new HashMap<>(QueryString.parse(uri.getRawQuery()));
+            if (path.length == 2) {
+                if (query.containsKey(IndicatorFilter.INDICATOR) || query.containsKey(IndicatorFilter.PERIOD)) {
+                    throw new IllegalArgumentException("the path names the indicator and period; the query may "
+                            + "only give the scope");
+                }
+                query.put(IndicatorFilter.INDICATOR, path[0]);
+                query.put(IndicatorFilter.PERIOD, path[1]);
+            }
+            filter = IndicatorFilter.checked(query, calendar);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
         }
         try {
-            List<CellTotal> totals = fromEveryInstance(IndicatorFilter.of(query));
-            ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
+            List<CellTotal> totals = fromEveryInstance(filter);
             List<IndicatorValue> rows = new ArrayList<>();
             IndicatorValues current = values.get();
             for (CellTotal total : totals) {

@@ -33,6 +33,8 @@ public final class MonitorHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String STARTING = "{\"error\": \"the pipeline is starting\"}\n";
+    private static final String NOT_FOUND = "{\"error\": \"no such path; the paths are /metrics, /health/live, "
+            + "/health/ready, /api/indicators and /api/indicators/{indicator}/{period}\"}\n";
     // A request to /api/indicators holds its thread while the other instances answer, and they may be asking
     // this one at the same time: keep threads free for their internal requests.
     private static final int THREADS = 4;
@@ -63,6 +65,7 @@ public final class MonitorHttpServer implements AutoCloseable {
             respond(ex, isReady ? 200 : 503, "text/plain", isReady ? "READY\n" : "NOT READY\n");
         });
         server.createContext("/api/indicators", ex -> respond(ex, indicators, q -> q.answer(ex.getRequestURI())));
+        server.createContext("/", ex -> respond(ex, 404, "application/json", NOT_FOUND));
         server.createContext(RemoteCellTotals.PATH,
                 ex -> respond(ex, indicators, q -> q.answerInternal(ex.getRequestURI())));
         server.start();

@@ -51,7 +51,12 @@ final class QueryString {
                 .collect(Collectors.joining("&"));
     }
 
+    /** @throws IllegalArgumentException for a malformed %-escape, naming it */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed query: '" + s + "' has a bad %-escape");
+        }
     }
 }
