@@ -1,8 +1,5 @@
 package nl.abu.monitor.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +29,6 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class IndicatorQueries {
     /** How long another instance may take to answer; a request waits at most this long for its slowest one. */
     static final Duration INSTANCE_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -61,23 +57,24 @@ public final class IndicatorQueries {
         this.local = new LocalCellTotals(streams);
     }
 
-    Answer answer(URI uri) {
-        String[] path = uri.getPath().replaceFirst("^/api/indicators/?", "").split("/");
+    /** @param rawPath the path as sent, %-escapes and all */
+    Answer answer(String rawPath, String rawQuery) {
+        String[] path = rawPath.replaceFirst("^/api/indicators/?", "").split("/");
         if (path.length > 2 || path.length == 1 && !path[0].isEmpty()) {
-            return error(404, "no such path: " + uri.getPath() + "; use /api/indicators?indicator=&period=&scope= or "
+            return error(404, "no such path: " + rawPath + "; use /api/indicators?indicator=&period=&scope= or "
                     + "/api/indicators/{indicator}/{period}");
         }
         ReportingCalendar calendar = new ReportingCalendar(asOf.get(), openYears);
         IndicatorFilter filter;
         try {
-            Map<String, String> query = new HashMap<>(QueryString.parse(uri.getRawQuery()));
+            Map<String, String> query = new HashMap<>(QueryString.parse(rawQuery));
             if (path.length == 2) {
                 if (query.containsKey(IndicatorFilter.INDICATOR) || query.containsKey(IndicatorFilter.PERIOD)) {
                     throw new IllegalArgumentException("the path names the indicator and period; the query may "
                             + "only give the scope");
                 }
-                query.put(IndicatorFilter.INDICATOR, path[0]);
-                query.put(IndicatorFilter.PERIOD, path[1]);
+                query.put(IndicatorFilter.INDICATOR, QueryString.decode(path[0]));
+                query.put(IndicatorFilter.PERIOD, QueryString.decode(path[1]));
             }
             filter = IndicatorFilter.checked(query, calendar);
         } catch (IllegalArgumentException e) {
@@ -100,10 +97,11 @@ public final class IndicatorQueries {
     }
 
     /** {@code /api/internal/indicators}: the raw totals of the partitions asked for, from this instance only. */
-    Answer answerInternal(URI uri) {
-        Map<String, String> query = QueryString.parse(uri.getRawQuery());
+    Answer answerInternal(String rawQuery) {
+        Map<String, String> query;
         PartitionSelection partitions;
         try {
+            query = QueryString.parse(rawQuery);
             partitions = PartitionSelection.of(query);
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
@@ -160,10 +158,6 @@ public final class IndicatorQueries {
     }
 
     private static Answer error(int status, String message) {
-        try {
-            return new Answer(status, MAPPER.writeValueAsString(Map.of("error", message)) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an error", e);
-        }
+        return new Answer(status, MonitorHttpServer.error(message));
     }
 }

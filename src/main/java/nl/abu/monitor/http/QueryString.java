@@ -52,7 +52,7 @@ final class QueryString {
     }
 
     /** @throws IllegalArgumentException for a malformed %-escape, naming it */
-    private static String decode(String s) {
+    static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -80,6 +80,34 @@ class BadRequestsTest {
     }
 
     @Test
+    void aBadEscapeIsNamedInJson() throws Exception {
+        // sent raw: java.net.URI, and so the JDK's HTTP client, refuses to send "%zz"
+        for (String target : new String[] {"/api/indicators?scope=sector%zz", "/api/indicators/%zz/2025"}) {
+            String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(response).as(target).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json");
+            assertThat(JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).path("error").asText())
+                    .as(target).contains("%");
+        }
+    }
+
+    @Test
+    void otherMethodsThanGetAre405() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/indicators"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(error(response)).isEqualTo("only GET is served");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void unknownPathsAre404WithTheKnownPaths() throws Exception {
         for (String path : new String[] {"/", "/api/indicator", "/api/indicators/a/b/c", "/api/indicators/only"}) {
             HttpResponse<String> response = get(path);
