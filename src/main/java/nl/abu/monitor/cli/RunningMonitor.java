@@ -26,12 +26,16 @@ import nl.abu.monitor.pipeline.StreamsProperties;
 import nl.abu.monitor.pipeline.TopicSetup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One instance of the monitor: topics ensured, the pipeline running, and its HTTP endpoints served. */
 final class RunningMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningMonitor.class);
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final PipelineApp pipeline;
@@ -71,6 +75,13 @@ final class RunningMonitor implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        GroupInstanceId.of(options.applicationId(), advertised, options.httpPort(), options.kafkaOverrides())
+                .ifPresentOrElse(id -> {
+                    props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+                    LOG.info("Static group membership as '{}': restarted with this configuration, the instance takes "
+                            + "its partitions back at once", id);
+                }, () -> LOG.info("Dynamic group membership (http.port is 0 or kafka.group.instance.id is empty)"));
         Topology topology = PipelineTopology.build(settings);
         PipelineApp app = new PipelineApp(topology, props, meters);
         List<String> totalsStores = PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList();

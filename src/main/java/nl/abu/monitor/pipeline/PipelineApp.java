@@ -43,6 +43,7 @@ public final class PipelineApp implements AutoCloseable {
     private final MeterRegistry meters;
     private final Gauge running;
     private final List<KafkaStreams.StateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final Properties streamsProperties;
 
     public PipelineApp(Topology topology, Properties streamsProperties, MeterRegistry meters) {
         this(topology, streamsProperties, meters, DEFAULT_METRICS_REFRESH);
@@ -51,6 +52,7 @@ public final class PipelineApp implements AutoCloseable {
     /** @param metricsRefresh how often the binder looks for Kafka metrics added and removed */
     public PipelineApp(Topology topology, Properties streamsProperties, MeterRegistry meters, Duration metricsRefresh) {
         this.streams = new KafkaStreams(topology, streamsProperties);
+        this.streamsProperties = streamsProperties;
         this.meters = meters;
         this.metricsScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kafka-streams-metrics");
@@ -99,6 +101,11 @@ public final class PipelineApp implements AutoCloseable {
     }
 
     public void start() {
+        int deleted = UncheckpointedTaskState.deleteIfExactlyOnce(streamsProperties);
+        if (deleted > 0) {
+            LOG.info("The previous run did not close {} tasks cleanly: their local state, which exactly-once discards "
+                    + "anyway, is deleted now and restored from the changelogs", deleted);
+        }
         streams.start();
     }
 
