@@ -293,6 +293,9 @@ class DashboardModelTest {
                     colours.put(c.group(2), c.group(1));
                 }
                 assertThat(colours).as("colour of each status in %s", where).isEqualTo(STATUS_COLOURS);
+                // where the value falls back to 0 for a month without a cell, the status falls back to no status
+                assertThat(statusExpr.contains(" or on () ")).as("fallback of the status query of %s", where)
+                        .isEqualTo(valueExpr.contains(" or on () "));
                 assertThat(status.path("instant").asBoolean()).as("status query of %s is instant", where).isTrue();
                 assertThat(status.path("format").asText()).as("status query format of %s", where).isEqualTo("table");
                 // a hidden query is not run by Grafana 10, so the transformation would have nothing
