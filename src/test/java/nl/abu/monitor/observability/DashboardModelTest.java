@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.abu.monitor.events.IndicatorStatus;
 import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.IndicatorCell;
 import nl.abu.monitor.indicator.IndicatorKind;
@@ -149,8 +150,12 @@ class DashboardModelTest {
         assertThat(PromqlExpressions.fromDashboards()).allSatisfy(e -> assertThat(e.expr()).doesNotContain("$"));
     }
 
+    /**
+     * The trend (timeseries) and sector (bargauge) panels of indicator-families draw the contract's targets as
+     * threshold lines; stat panels have no such thresholds (see {@link #indicatorStatsAreColouredByTheirStatus}).
+     */
     @Test
-    void thresholdsOfIndicatorPanelsAreTheContractTargets() {
+    void thresholdLinesOfTrendAndSectorPanelsAreTheContractTargets() {
         Targets targets = Targets.contractDefaults();
         int checked = 0;
         for (Path file : ObservabilityFiles.dashboards()) {
@@ -158,7 +163,7 @@ class DashboardModelTest {
             Map<String, String> values = PromqlExpressions.variableValues(d);
             for (JsonNode p : ObservabilityFiles.panels(d)) {
                 Optional<IndicatorPanel> ip = indicatorPanel(p, values);
-                if (ip.isEmpty()) {
+                if (ip.isEmpty() || isStat(p)) {
                     continue;
                 }
                 String where = file.getFileName() + " panel " + p.path("id") + " " + p.path("title");
@@ -192,7 +197,221 @@ class DashboardModelTest {
                 checked++;
             }
         }
-        assertThat(checked).as("indicator panels checked").isGreaterThanOrEqualTo(20);
+        assertThat(checked).as("trend and sector panels checked").isGreaterThanOrEqualTo(14);
+    }
+
+    /** The colour of each status, as on the scorecard's table of all cells. */
+    static final Map<String, String> STATUS_COLOURS = Map.of("ON_TRACK", "green", "AT_RISK", "orange",
+            "OFF_TRACK", "red", "NO_TARGET", "blue", "NO_DATA", "text", "SUPPRESSED", "purple");
+    private static final Pattern STATUS_COLOUR = Pattern.compile(
+            ", \"color\", \"(\\w+)\", \"status\", \"(\\w+)\"\\)");
+    private static final Pattern SELECTOR = Pattern.compile("\\{([^}]*)}");
+
+    static boolean isStat(JsonNode panel) {
+        return "stat".equals(panel.path("type").asText());
+    }
+
+    /**
+     * No stat panel that shows an indicator gauge (abu_indicator_*) has thresholds: their colour must not come from
+     * numbers copied from targets.json, which go stale when a target changes at run time.
+     */
+    @Test
+    void noIndicatorStatHasFixedThresholds() {
+        int checked = 0;
+        for (Path file : ObservabilityFiles.dashboards()) {
+            for (JsonNode p : ObservabilityFiles.panels(ObservabilityFiles.json(file))) {
+                boolean readsIndicators = false;
+                for (JsonNode t : p.path("targets")) {
+                    readsIndicators |= t.path("expr").asText().contains("abu_indicator_");
+                }
+                if (!isStat(p) || !readsIndicators) {
+                    continue;
+                }
+                String where = file.getFileName() + " panel " + p.path("id") + " " + p.path("title");
+                JsonNode defaults = p.path("fieldConfig").path("defaults");
+                List<JsonNode> numericSteps = new ArrayList<>();
+                defaults.path("thresholds").path("steps").forEach(step -> {
+                    if (!step.path("value").isNull()) {
+                        numericSteps.add(step);
+                    }
+                });
+                assertThat(numericSteps).as("threshold steps with a value in %s", where).isEmpty();
+                assertThat(defaults.path("color").path("mode").asText()).as("colour mode of %s", where)
+                        .isNotEqualTo("thresholds");
+                for (JsonNode o : p.path("fieldConfig").path("overrides")) {
+                    o.path("properties").forEach(prop -> assertThat(prop.path("id").asText())
+                            .as("override property of %s", where).isNotEqualTo("thresholds"));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).as("indicator stat panels checked").isGreaterThanOrEqualTo(19);
+    }
+
+    /**
+     * Every indicator stat (a stat reading abu_indicator_value of one indicator) is coloured by the status the
+     * pipeline computes: a second, instant, table-format query reads abu_indicator_status of the same cell (same
+     * indicator, period kind and scope) and gives each status its colour in a label {@code color}; the transformation
+     * "Config from query results" takes that query as config, maps {@code color} to the colour of the value query's
+     * fields, and removes it from the display. No value mapping may override that colour.
+     */
+    @Test
+    void indicatorStatsAreColouredByTheirStatus() {
+        int checked = 0;
+        for (Path file : ObservabilityFiles.dashboards()) {
+            JsonNode d = ObservabilityFiles.json(file);
+            Map<String, String> values = PromqlExpressions.variableValues(d);
+            for (JsonNode p : ObservabilityFiles.panels(d)) {
+                if (!isStat(p) || indicatorPanel(p, values).isEmpty()) {
+                    continue;
+                }
+                String where = file.getFileName() + " panel " + p.path("id") + " " + p.path("title");
+                JsonNode value = null;
+                JsonNode status = null;
+                for (JsonNode t : p.path("targets")) {
+                    if (t.path("expr").asText().contains("abu_indicator_status")) {
+                        assertThat(status).as("one status query in %s", where).isNull();
+                        status = t;
+                    } else if (t.path("expr").asText().contains("abu_indicator_value")) {
+                        value = t;
+                    }
+                }
+                assertThat(value).as("value query of %s", where).isNotNull();
+                assertThat(status).as("query of abu_indicator_status in %s", where).isNotNull();
+                String valueExpr = value.path("expr").asText();
+                String statusExpr = status.path("expr").asText();
+                // the same cell: the value query's first selector, as the status query's selector
+                Matcher vs = SELECTOR.matcher(valueExpr);
+                Matcher ss = SELECTOR.matcher(statusExpr.substring(statusExpr.indexOf("abu_indicator_status")));
+                assertThat(vs.find() && ss.find()).as("selectors in %s", where).isTrue();
+                assertThat(ss.group(1)).as("cell of the status query of %s", where).isEqualTo(vs.group(1));
+                assertThat(statusExpr).as("status query of %s", where).contains("abu_indicator_status{" + vs.group(1)
+                        + "} == 1");
+                Map<String, String> colours = new java.util.HashMap<>();
+                Matcher c = STATUS_COLOUR.matcher(statusExpr);
+                while (c.find()) {
+                    colours.put(c.group(2), c.group(1));
+                }
+                assertThat(colours).as("colour of each status in %s", where).isEqualTo(STATUS_COLOURS);
+                // where the value falls back to 0 for a month without a cell, the status falls back to no status
+                assertThat(statusExpr.contains(" or on () ")).as("fallback of the status query of %s", where)
+                        .isEqualTo(valueExpr.contains(" or on () "));
+                assertThat(status.path("instant").asBoolean()).as("status query of %s is instant", where).isTrue();
+                assertThat(status.path("format").asText()).as("status query format of %s", where).isEqualTo("table");
+                // a hidden query is not run by Grafana 10, so the transformation would have nothing
+                assertThat(status.path("hide").asBoolean()).as("status query of %s hidden", where).isFalse();
+
+                List<JsonNode> configFromData = new ArrayList<>();
+                p.path("transformations").forEach(tr -> {
+                    if ("configFromData".equals(tr.path("id").asText())) {
+                        configFromData.add(tr.path("options"));
+                    }
+                });
+                assertThat(configFromData).as("Config from query results in %s", where).hasSize(1);
+                JsonNode options = configFromData.get(0);
+                assertThat(options.path("configRefId").asText()).as("config query of %s", where)
+                        .isEqualTo(status.path("refId").asText());
+                assertThat(options.path("applyTo").path("id").asText()).isEqualTo("byFrameRefID");
+                assertThat(options.path("applyTo").path("options").asText()).as("fields coloured in %s", where)
+                        .isEqualTo(value.path("refId").asText());
+                List<String> colourFields = new ArrayList<>();
+                options.path("mappings").forEach(m -> {
+                    if ("color".equals(m.path("handlerKey").asText())) {
+                        colourFields.add(m.path("fieldName").asText());
+                    }
+                });
+                assertThat(colourFields).as("field mapped to the colour in %s", where).containsExactly("color");
+                JsonNode defaults = p.path("fieldConfig").path("defaults");
+                assertThat(defaults.path("mappings").size()).as("value mappings of %s", where).isZero();
+                assertThat(defaults.path("color").path("mode").asText()).as("colour mode of %s", where)
+                        .isEqualTo("fixed");
+                assertThat(p.path("options").path("colorMode").asText()).as("colorMode of %s", where)
+                        .isEqualTo("background");
+                checked++;
+            }
+        }
+        assertThat(checked).as("indicator stats checked").isGreaterThanOrEqualTo(18);
+    }
+
+    /** The colours of the stats are those of the table of all cells on the scorecard. */
+    @Test
+    void statusColoursAreThoseOfTheTableOfAllCells() {
+        JsonNode d = ObservabilityFiles.json(ObservabilityFiles.path("grafana/dashboards/plan-scorecard.json"));
+        Map<String, String> table = new java.util.HashMap<>();
+        for (JsonNode p : ObservabilityFiles.panels(d)) {
+            for (JsonNode o : p.path("fieldConfig").path("overrides")) {
+                if (!"status".equals(o.path("matcher").path("options").asText())) {
+                    continue;
+                }
+                for (JsonNode prop : o.path("properties")) {
+                    if ("mappings".equals(prop.path("id").asText())) {
+                        prop.path("value").path(0).path("options").fields()
+                                .forEachRemaining(e -> table.put(e.getKey(), e.getValue().path("color").asText()));
+                    }
+                }
+            }
+        }
+        assertThat(table).isEqualTo(STATUS_COLOURS);
+        assertThat(STATUS_COLOURS.keySet()).as("every status of the schema")
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(IndicatorStatus.values())
+                        .map(Enum::name).toList());
+    }
+
+    /**
+     * Each indicator stat of the scorecard links to its family's trend panel on indicator-families (by the
+     * dashboard's uid, the panel of the same indicator), keeping the time range and the variables, with the stat's
+     * period kind.
+     */
+    @Test
+    void theScorecardLinksEachIndicatorToItsFamilyPanel() {
+        JsonNode scorecard = ObservabilityFiles.json(ObservabilityFiles.path("grafana/dashboards/plan-scorecard.json"));
+        JsonNode families = ObservabilityFiles.json(ObservabilityFiles.path("grafana/dashboards/indicator-families.json"));
+        Map<String, String> familyValues = PromqlExpressions.variableValues(families);
+        Map<Integer, JsonNode> familyPanels = new java.util.HashMap<>();
+        ObservabilityFiles.panels(families).forEach(p -> familyPanels.put(p.path("id").asInt(), p));
+        Map<String, String> values = PromqlExpressions.variableValues(scorecard);
+        Pattern viewPanel = Pattern.compile("[?&]viewPanel=(\\d+)(&|$)");
+        int checked = 0;
+        for (JsonNode p : ObservabilityFiles.panels(scorecard)) {
+            Optional<IndicatorPanel> ip = indicatorPanel(p, values);
+            if (!isStat(p) || ip.isEmpty()) {
+                continue;
+            }
+            String where = "plan-scorecard panel " + p.path("id") + " " + p.path("title");
+            JsonNode links = p.path("fieldConfig").path("defaults").path("links");
+            assertThat(links.size()).as("data links of %s", where).isEqualTo(1);
+            String url = links.path(0).path("url").asText();
+            assertThat(url).as("link of %s", where).startsWith("/d/" + families.path("uid").asText() + "/")
+                    .contains("${__url_time_range}", "${__all_variables}",
+                            "var-period_kind=" + ip.get().kind().name().toLowerCase(java.util.Locale.ROOT));
+            Matcher m = viewPanel.matcher(url);
+            assertThat(m.find()).as("viewPanel in the link of %s: %s", where, url).isTrue();
+            JsonNode target = familyPanels.get(Integer.parseInt(m.group(1)));
+            assertThat(target).as("panel %s of indicator-families, linked from %s", m.group(1), where).isNotNull();
+            assertThat(indicatorPanel(target, familyValues).map(t -> t.indicator()))
+                    .as("indicator of the panel %s linked from %s", m.group(1), where).contains(ip.get().indicator());
+            assertThat(links.path(0).path("title").asText()).as("link title of %s", where).isNotBlank();
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(18);
+    }
+
+    static final String FIRING_ALERTS = "ALERTS{alertname=~\"Abu.*\", alertstate=\"firing\"}";
+
+    /** Every dashboard marks the firing Abu* alerts, from the provisioned Prometheus datasource. */
+    @ParameterizedTest
+    @MethodSource("dashboards")
+    void firingAlertsAreAnnotations(Path file) {
+        List<JsonNode> annotations = PromqlExpressions.prometheusAnnotations(ObservabilityFiles.json(file));
+        assertThat(annotations).as("Prometheus annotations of %s", file.getFileName())
+                .anySatisfy(a -> {
+                    assertThat(a.path("expr").asText()).isEqualTo(FIRING_ALERTS);
+                    assertThat(a.path("enable").asBoolean()).isTrue();
+                    assertThat(a.path("hide").asBoolean()).isFalse();
+                    assertDatasource(a.path("datasource"), datasourceUid(), file.getFileName() + " annotation");
+                    assertThat(a.path("titleFormat").asText()).contains("{{alertname}}");
+                    assertThat(a.path("name").asText()).isNotBlank();
+                });
     }
 
     @Test

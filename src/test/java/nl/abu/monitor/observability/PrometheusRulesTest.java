@@ -3,15 +3,22 @@ package nl.abu.monitor.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +80,59 @@ class PrometheusRulesTest {
         Path file = dir.resolve("dashboard-queries.yml");
         Files.writeString(file, rules, StandardCharsets.UTF_8);
         run(List.of("check", "rules", file.toString()));
+    }
+
+    /**
+     * Every alert has an annotation {@code runbook_url} = {@value #RUNBOOK_BASE}{@code docs/runbook.md#<anchor>}, and
+     * the anchor is the GitHub anchor of a heading of docs/runbook.md: the alert's own level-2 section (its name in
+     * lower case). Each level-2 section of the runbook is an alert, so that none is left over when an alert goes.
+     */
+    @Test
+    void everyAlertHasARunbookSection() throws IOException {
+        Set<String> anchors = new HashSet<>();
+        Set<String> sections = new TreeSet<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(ObservabilityFiles.path("docs/runbook.md"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+                continue;
+            }
+            Matcher heading = HEADING.matcher(line);
+            if (!fenced && heading.matches()) {
+                anchors.add(githubAnchor(heading.group(2)));
+                if (heading.group(1).length() == 2) {
+                    sections.add(heading.group(2).strip());
+                }
+            }
+        }
+        Set<String> alerts = new TreeSet<>();
+        for (Path file : ObservabilityFiles.ruleFiles()) {
+            for (JsonNode group : ObservabilityFiles.yaml(file).path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    if (!rule.has("alert")) {
+                        continue;
+                    }
+                    String alert = rule.path("alert").asText();
+                    alerts.add(alert);
+                    String url = rule.path("annotations").path("runbook_url").asText();
+                    assertThat(url).as("runbook_url of %s", alert).startsWith(RUNBOOK_BASE + "docs/runbook.md#");
+                    String anchor = url.substring(url.indexOf('#') + 1);
+                    assertThat(anchor).as("anchor of the runbook_url of %s", alert).isEqualTo(alert.toLowerCase(Locale.ROOT));
+                    assertThat(anchors).as("headings of docs/runbook.md, for the runbook_url of %s", alert)
+                            .contains(anchor);
+                }
+            }
+        }
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(sections).as("the sections (##) of docs/runbook.md: one per alert").isEqualTo(alerts);
+    }
+
+    private static final String RUNBOOK_BASE = "{{ $externalLabels.runbook_base_url }}";
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+
+    /** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
+    static String githubAnchor(String heading) {
+        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 
     private static String relative(Path f) {

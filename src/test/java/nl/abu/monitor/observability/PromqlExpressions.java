@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every PromQL expression of the repository: the queries of every Grafana dashboard panel (with the Grafana
- * variables replaced by sample values) and the {@code expr} of every recording and alerting rule. For tests
+ * Every PromQL expression of the repository: the queries of every Grafana dashboard panel and Prometheus annotation
+ * (with the Grafana variables replaced by sample values) and the {@code expr} of every recording and alerting rule. For tests
  * that check or evaluate them, e.g. against a real Prometheus:
  *
  * <pre>{@code
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class PromqlExpressions {
     /** Where an expression comes from. */
     public enum Kind {
-        PANEL, RECORDING_RULE, ALERTING_RULE
+        PANEL, ANNOTATION, RECORDING_RULE, ALERTING_RULE
     }
 
     /** One expression and where it comes from, e.g. {@code grafana/dashboards/pipeline-health.json panel 7 "Scraped" A}. */
@@ -127,6 +127,22 @@ public final class PromqlExpressions {
                             + "\" " + target.path("refId").asText();
                     out.add(new Expression(source, substitute(expr, values, source), Kind.PANEL));
                 }
+            }
+            for (JsonNode annotation : prometheusAnnotations(dashboard)) {
+                String source = name + " annotation \"" + annotation.path("name").asText() + "\"";
+                out.add(new Expression(source, substitute(annotation.path("expr").asText(""), values, source),
+                        Kind.ANNOTATION));
+            }
+        }
+        return out;
+    }
+
+    /** The annotations of a dashboard that query Prometheus (not Grafana's built-in one). */
+    static List<JsonNode> prometheusAnnotations(JsonNode dashboard) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+            if ("prometheus".equals(annotation.path("datasource").path("type").asText())) {
+                out.add(annotation);
             }
         }
         return out;
