@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
+import nl.abu.monitor.Topics;
 import nl.abu.monitor.http.IndicatorQueries;
 import nl.abu.monitor.http.MonitorHttpServer;
 import nl.abu.monitor.http.StoreSourceTopics;
@@ -67,6 +68,7 @@ final class RunningMonitor implements AutoCloseable {
 
     private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
         IngestCounters counters = new IngestCounters(meters);
+        counters.startAtZero(Topics.INPUTS);
         PipelineSettings settings = new PipelineSettings(options.asOf(), options.openYears(),
                 options.minimumCellSize(), Targets.contractDefaults(), options.serdeConfig(), counters,
                 options.dateCheckInterval());

@@ -29,16 +29,35 @@ public final class IngestCounters {
         return new IngestCounters(new SimpleMeterRegistry());
     }
 
+    /**
+     * Registers the accepted and stale counters of {@code topics} at 0, so that Prometheus sees every input topic
+     * from the start: a counter that first appears at its topic's first count hides that increase from
+     * {@code rate()}, and a topic that never had a record could not be found silent (AbuInputTopicSilent).
+     */
+    public void startAtZero(Iterable<String> topics) {
+        for (String topic : topics) {
+            acceptedCounter(topic);
+            staleCounter(topic);
+        }
+    }
+
     public void accepted(String topic) {
-        accepted.computeIfAbsent(topic, t -> Counter.builder("abu_records_accepted")
-                .description("Input records whose version became the truth").tag("topic", t).register(registry))
-                .increment();
+        acceptedCounter(topic).increment();
     }
 
     public void stale(String topic) {
-        stale.computeIfAbsent(topic, t -> Counter.builder("abu_records_stale")
+        staleCounter(topic).increment();
+    }
+
+    private Counter acceptedCounter(String topic) {
+        return accepted.computeIfAbsent(topic, t -> Counter.builder("abu_records_accepted")
+                .description("Input records whose version became the truth").tag("topic", t).register(registry));
+    }
+
+    private Counter staleCounter(String topic) {
+        return stale.computeIfAbsent(topic, t -> Counter.builder("abu_records_stale")
                 .description("Input records ignored as stale or repeated versions (recordedAt not newer than held)")
-                .tag("topic", t).register(registry)).increment();
+                .tag("topic", t).register(registry));
     }
 
     public void rejected(String topic, RejectionReason reason) {

@@ -317,11 +317,10 @@ class LivePrometheusIT {
         trouble.forEach(s -> assertThat(s.path("value").path(1).asDouble()).as("missing + failed threads + ERROR of %s",
                 s.path("metric")).isZero());
 
-        // The simulated year came in one burst, mostly before Prometheus first saw each counter (a counter appears
-        // with its first record), so no increase was seen yet: AbuInputTopicSilent is right to count 0 so far.
-        // Data flowing means records while Prometheus watches: a few records of every input topic are sent again
-        // (stale versions then, which change no indicator), twice, so that a counter created by the first round
-        // grows in the second.
+        // The simulated year came in one burst, mostly before Prometheus first scraped, so no increase may have been
+        // seen yet. Data flowing means records while Prometheus watches: a few records of every input topic are
+        // sent again (stale versions then, which change no indicator), twice, so that the counters grow between
+        // scrapes.
         PromqlExpressions.Expression silence = rule("AbuInputTopicSilent");
         resendSomeRecordsOfEveryInputTopic();
         sleep(2_500);
