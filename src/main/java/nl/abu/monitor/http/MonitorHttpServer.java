@@ -55,6 +55,7 @@ public final class MonitorHttpServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final int port;
     private final PrometheusMeterRegistry meters;
     private volatile BooleanSupplier ready = () -> false;
     private volatile Supplier<Optional<String>> failure = Optional::empty;
@@ -90,6 +91,7 @@ public final class MonitorHttpServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        this.port = connector.getLocalPort();
         LOG.info("HTTP endpoints on {}", baseUrl());
     }
 
@@ -164,9 +166,9 @@ public final class MonitorHttpServer implements AutoCloseable {
         this.failure = pipelineFailure;
     }
 
-    /** The port bound, also when 0 (a free port) was asked for. */
+    /** The port bound, also when 0 (a free port) was asked for, and also after {@link #close}. */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     public URI baseUrl() {
