@@ -8,7 +8,7 @@
 # from 1 January up to now, then, every FEEDER_INTERVAL_SECONDS, what fell due since. Later records wait: the
 # broker refuses a record timestamped more than an hour ahead of its clock (log.message.timestamp.after.max.ms),
 # and a record is sent with its recordedAt as timestamp. On 1 January it simulates the new year.
-# The simulation includes invalid records (about 2 %): `publish` refuses them and exits with 1; that is expected.
+# The simulation includes invalid records (about 2 %): `publish` refuses them and exits with 3; that is expected.
 #
 # Environment: MONITOR_BOOTSTRAP_SERVERS and MONITOR_SCHEMA_REGISTRY_URL (read by publish), FEEDER_SCALE
 # (default 0.01: about 4,600 migrants a year), FEEDER_SEED (1), FEEDER_INTERVAL_SECONDS (60),
