@@ -17,6 +17,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,8 @@ public final class PipelineApp implements AutoCloseable {
     }
 
     /**
-     * The uncaught-exception policy: a transient error of the Kafka clients (a timeout, a retriable broker error)
+     * The uncaught-exception policy: a transient error of the Kafka clients (a timeout, a retriable broker error) or
+     * a task migrated away (its producer fenced, e.g. after a transaction timed out while the registry was down)
      * costs the thread, which is replaced and resumes from the last commit; anything else is a defect or a fatal
      * error (a record that cannot be processed, a fenced or unauthorized client), and the whole client shuts down, so
      * that liveness turns false and an orchestrator restarts the instance rather than a thread failing again and again.
@@ -86,9 +88,9 @@ public final class PipelineApp implements AutoCloseable {
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
-    private static boolean isTransient(Throwable error) {
+    static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RetriableException) {
+            if (cause instanceof RetriableException || cause instanceof TaskMigratedException) {
                 return true;
             }
         }
