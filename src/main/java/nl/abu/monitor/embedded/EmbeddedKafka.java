@@ -55,7 +55,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker and waits until it serves clients. {@code port} 0 picks a free port. */
     public static EmbeddedKafka start(int port) {
-        return awaitOrClose(launch(port));
+        return PickedPorts.retryOnCollision(port == 0, () -> awaitOrClose(launch(port)));
     }
 
     /**
@@ -65,7 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * {@code port} 0 picks a free port.
      */
     public static EmbeddedKafka startSecure(int port) {
-        return awaitOrClose(launchSecure(port));
+        return PickedPorts.retryOnCollision(port == 0, () -> awaitOrClose(launchSecure(port)));
     }
 
     private static EmbeddedKafka awaitOrClose(EmbeddedKafka kafka) {

@@ -33,7 +33,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * other is stopped too and the failure is thrown. A port of 0 picks a free port.
      */
     public static EmbeddedPlatform start(int kafkaPort, int registryPort) {
-        return start(EmbeddedKafka.launch(kafkaPort), registryPort);
+        return PickedPorts.retryOnCollision(kafkaPort == 0 && registryPort == 0,
+                () -> start(EmbeddedKafka.launch(kafkaPort), registryPort));
     }
 
     /**
@@ -42,7 +43,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * {@code kafka().secureClientSettings()}.
      */
     public static EmbeddedPlatform startSecure() {
-        return start(EmbeddedKafka.launchSecure(0), 0);
+        return PickedPorts.retryOnCollision(true, () -> start(EmbeddedKafka.launchSecure(0), 0));
     }
 
     private static EmbeddedPlatform start(EmbeddedKafka kafka, int registryPort) {

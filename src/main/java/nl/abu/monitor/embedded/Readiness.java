@@ -15,8 +15,9 @@ final class Readiness {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!child.isAlive()) {
+                String logTail = child.logTail();
                 throw new EmbeddedStartupException(child.name() + " exited with status " + child.exitValue()
-                        + " before it was ready.\n" + child.logTail());
+                        + " before it was ready.\n" + logTail, mentionsPortInUse(logTail));
             }
             if (isReady.getAsBoolean()) {
                 return;
@@ -27,6 +28,11 @@ final class Readiness {
             }
             sleep();
         }
+    }
+
+    // Kafka's BindException says "Address already in use"; Quarkus says "Port N seems to be in use".
+    static boolean mentionsPortInUse(String log) {
+        return log.contains("Address already in use") || log.contains("seems to be in use by another process");
     }
 
     private static void sleep() {

@@ -131,7 +131,9 @@ class EmbeddedPlatformIT {
             assertThatThrownBy(() -> EmbeddedPlatform.start(taken.getLocalPort(), 0))
                     .isInstanceOf(EmbeddedStartupException.class)
                     .hasMessageContaining("Kafka broker on port " + taken.getLocalPort())
-                    .hasMessageContaining("Address already in use");
+                    .hasMessageContaining("Address already in use")
+                    .satisfies(e -> assertThat(((EmbeddedStartupException) e).portInUse())
+                            .as("recognised as a taken port, not retried because the user asked for it").isTrue());
         }
         assertThat(RunningChildren.snapshot()).as("no child of the failed start left").isEqualTo(childrenBefore);
     }
