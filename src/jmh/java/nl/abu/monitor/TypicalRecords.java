@@ -1,5 +1,6 @@
 package nl.abu.monitor;
 
+import nl.abu.monitor.contract.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;

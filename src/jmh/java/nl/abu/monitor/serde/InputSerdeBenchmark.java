@@ -2,7 +2,7 @@ package nl.abu.monitor.serde;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.TypicalRecords;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.abu.monitor.TypicalRecords;
 import nl.abu.monitor.indicator.EntityCells;
-import nl.abu.monitor.language.LanguageCells;
+import nl.abu.monitor.families.language.LanguageCells;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;

@@ -1,6 +1,6 @@
 package nl.abu.monitor.cli;
 
-import nl.abu.monitor.http.MonitorHttpServer;
+import nl.abu.monitor.output.api.MonitorHttpServer;
 
 /** The {@code name: url} lines a running instance prints, one per address. */
 final class Addresses {

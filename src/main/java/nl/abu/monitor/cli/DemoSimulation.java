@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.abu.monitor.period.AsOfDate;
-import nl.abu.monitor.publish.Publisher;
-import nl.abu.monitor.simulator.LiveFeed;
-import nl.abu.monitor.simulator.MemberEventSimulator;
-import nl.abu.monitor.simulator.SimulatedRecord;
-import nl.abu.monitor.simulator.SimulationConfig;
+import nl.abu.monitor.tools.publish.Publisher;
+import nl.abu.monitor.tools.simulator.LiveFeed;
+import nl.abu.monitor.tools.simulator.MemberEventSimulator;
+import nl.abu.monitor.tools.simulator.SimulatedRecord;
+import nl.abu.monitor.tools.simulator.SimulationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package nl.abu.monitor.cli;
 
 import java.io.PrintWriter;
-import nl.abu.monitor.bench.BenchCommand;
+import nl.abu.monitor.tools.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

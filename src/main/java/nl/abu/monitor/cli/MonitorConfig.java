@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.List;
 import java.util.Set;
-import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.StreamsProperties;

@@ -1,5 +1,6 @@
 package nl.abu.monitor.cli;
 
+import nl.abu.monitor.contract.InputTopic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,12 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.jsonl.JsonLine;
-import nl.abu.monitor.jsonl.JsonLinesFolder;
-import nl.abu.monitor.jsonl.JsonLinesReader;
+import nl.abu.monitor.tools.jsonl.JsonLine;
+import nl.abu.monitor.tools.jsonl.JsonLinesFolder;
+import nl.abu.monitor.tools.jsonl.JsonLinesReader;
 import nl.abu.monitor.period.AsOfDate;
-import nl.abu.monitor.publish.PublishSummary;
-import nl.abu.monitor.publish.Publisher;
+import nl.abu.monitor.tools.publish.PublishSummary;
+import nl.abu.monitor.tools.publish.Publisher;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +84,7 @@ final class PublishCommand implements Callable<Integer> {
         if (source.dir != null) {
             return JsonLinesFolder.open(source.dir).lines();
         }
-        RecordValidator.typeOf(source.single.topic);
+        InputTopic.of(source.single.topic);
         return JsonLinesReader.forTopic(source.single.topic).read(source.single.file);
     }
 }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.abu.monitor.events.IndicatorValue;
-import nl.abu.monitor.indicator.IndicatorJson;
-import nl.abu.monitor.replay.Replay;
+import nl.abu.monitor.output.IndicatorJson;
+import nl.abu.monitor.tools.replay.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

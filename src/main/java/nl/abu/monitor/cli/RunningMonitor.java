@@ -9,22 +9,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.http.IndicatorQueries;
-import nl.abu.monitor.http.MonitorHttpServer;
-import nl.abu.monitor.http.StoreSourceTopics;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.indicator.Targets;
-import nl.abu.monitor.indicator.TargetsSeeder;
-import nl.abu.monitor.indicator.LiveTargets;
+import nl.abu.monitor.families.Families;
+import nl.abu.monitor.contract.Topics;
+import nl.abu.monitor.output.api.IndicatorQueries;
+import nl.abu.monitor.output.api.MonitorHttpServer;
+import nl.abu.monitor.output.api.StoreSourceTopics;
+import nl.abu.monitor.output.IndicatorValues;
+import nl.abu.monitor.output.targets.Targets;
+import nl.abu.monitor.output.targets.TargetsSeeder;
+import nl.abu.monitor.output.targets.LiveTargets;
 import nl.abu.monitor.ingest.IngestCounters;
-import nl.abu.monitor.metrics.IndicatorGauges;
+import nl.abu.monitor.output.metrics.IndicatorGauges;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
 import nl.abu.monitor.pipeline.StreamsProperties;
 import nl.abu.monitor.pipeline.TopicSetup;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,9 +62,14 @@ final class RunningMonitor implements AutoCloseable {
             http.close();
             throw e;
         }
-        indicatorGauges = IndicatorGauges.startFor(pipeline, meters, new LiveTargets(pipeline.streams(),
+        indicatorGauges = IndicatorGauges.startFor(pipeline.streams(), meters, new LiveTargets(pipeline.streams(),
                 Targets.contractDefaults()),
                 options.minimumCellSize(), options.asOf(), IndicatorGauges.DEFAULT_REFRESH_INTERVAL);
+        pipeline.addStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                indicatorGauges.refreshSoon();
+            }
+        });
     }
 
     private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
@@ -86,7 +92,7 @@ final class RunningMonitor implements AutoCloseable {
                 }, () -> LOG.info("Dynamic group membership (http.port is 0 or kafka.group.instance.id is empty)"));
         Topology topology = PipelineTopology.build(settings);
         PipelineApp app = new PipelineApp(topology, props, meters);
-        List<String> totalsStores = PipelineTopology.FAMILIES.stream().map(IndicatorOutput::totalsStoreOf).toList();
+        List<String> totalsStores = Families.totalsStores();
         LiveTargets liveTargets = new LiveTargets(app.streams(), settings.seedTargets());
         http.attach(app::isRunning, new IndicatorQueries(app.streams(), advertised,
                 StoreSourceTopics.of(topology.describe(), options.applicationId(), totalsStores),

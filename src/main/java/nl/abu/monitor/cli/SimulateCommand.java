@@ -2,10 +2,10 @@ package nl.abu.monitor.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.abu.monitor.simulator.MemberEventSimulator;
-import nl.abu.monitor.simulator.SimulationConfig;
-import nl.abu.monitor.simulator.SimulationFolderWriter;
-import nl.abu.monitor.simulator.SimulationSummary;
+import nl.abu.monitor.tools.simulator.MemberEventSimulator;
+import nl.abu.monitor.tools.simulator.SimulationConfig;
+import nl.abu.monitor.tools.simulator.SimulationFolderWriter;
+import nl.abu.monitor.tools.simulator.SimulationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

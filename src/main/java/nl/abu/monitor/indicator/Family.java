@@ -6,7 +6,7 @@ import nl.abu.monitor.ingest.RecordLifetime;
 /**
  * An indicator family, described once: the entities it counts (a worker, a stay, a member, a housing unit, a
  * placement), kept in one store; how the changes of each of its inputs fold into them; and where an entity counts,
- * its cell rule. {@link IndicatorOutput} builds a family's part of the topology from this alone.
+ * its cell rule. {@link FamilyTopology} builds a family's part of the topology from this alone.
  *
  * @param name the family's name, the prefix of its nodes and stores
  * @param entityStore the store of its entities, keyed by entity
@@ -21,6 +21,16 @@ public record Family<A>(String name, String entityStore, List<Input<?, A>> input
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a family needs an input");
         }
+    }
+
+    /** The store of the family's indicator table, keyed {@code indicator|period|scope}. */
+    public String totalsStore() {
+        return totalsStoreOf(name);
+    }
+
+    /** The store of the indicator table of the family of this name. */
+    public static String totalsStoreOf(String family) {
+        return family + "-cell-totals";
     }
 
     /**

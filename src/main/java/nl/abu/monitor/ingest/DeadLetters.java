@@ -1,5 +1,7 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.ContractFormats;
+import nl.abu.monitor.contract.EntityKeys;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -31,7 +33,7 @@ public final class DeadLetters {
     /** The dead-letter topic and counters that Kafka Streams hands an exception handler in its configs. */
     static DeadLetters from(java.util.Map<String, ?> configs) {
         Object topic = configs.get(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        return new DeadLetters(topic == null ? nl.abu.monitor.Topics.REJECTED : topic.toString(),
+        return new DeadLetters(topic == null ? nl.abu.monitor.contract.Topics.REJECTED : topic.toString(),
                 IngestCounters.from(configs));
     }
 

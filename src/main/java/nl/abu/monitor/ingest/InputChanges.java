@@ -1,11 +1,12 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.InputTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import nl.abu.monitor.period.AsOfDate;
-import nl.abu.monitor.pipeline.PipelineSerdes;
+import nl.abu.monitor.serde.PipelineSerdes;
 import nl.abu.monitor.state.HeldVersion;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -65,7 +66,7 @@ public final class InputChanges {
 
     private <V extends SpecificRecord> KStream<String, InputChange<V>> build(String topic) {
         @SuppressWarnings("unchecked")
-        Class<V> type = (Class<V>) RecordValidator.typeOf(topic);
+        Class<V> type = (Class<V>) InputTopic.of(topic).recordType();
         String name = nodeName(topic);
         String versionStore = name + "-versions";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(versionStore),

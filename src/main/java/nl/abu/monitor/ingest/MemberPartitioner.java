@@ -1,5 +1,6 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.EntityKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;

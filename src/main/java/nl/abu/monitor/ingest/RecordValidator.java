@@ -1,5 +1,8 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.contract.ContractFormats;
+import nl.abu.monitor.contract.EntityKeys;
 import static nl.abu.monitor.ingest.RejectionReason.DATE_OUT_OF_RANGE;
 import static nl.abu.monitor.ingest.RejectionReason.DEPARTURE_BEFORE_ARRIVAL;
 import static nl.abu.monitor.ingest.RejectionReason.INVALID_FORMAT;
@@ -11,9 +14,8 @@ import static nl.abu.monitor.ingest.RejectionReason.WRONG_SCHEMA;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.LanguageEnrolment;
@@ -28,27 +30,10 @@ import org.apache.avro.specific.SpecificRecord;
  * command. The first violated rule is reported; the privacy rule (a BSN) is checked before all others.
  */
 public final class RecordValidator {
-    private static final Map<String, Class<? extends SpecificRecord>> TYPES = Map.of(
-            Topics.MEMBERS, Member.class,
-            Topics.WORKER_STAYS, WorkerStay.class,
-            Topics.LANGUAGE_ENROLMENTS, LanguageEnrolment.class,
-            Topics.EURES_PLACEMENTS, EuresPlacement.class,
-            Topics.BRP_REGISTRATIONS, BrpRegistration.class,
-            Topics.PKS_HOUSING_RATINGS, PksHousingRating.class);
-
     private final AsOfDate asOf;
 
     public RecordValidator(AsOfDate asOf) {
         this.asOf = asOf;
-    }
-
-    /** The record type an input topic carries. */
-    public static Class<? extends SpecificRecord> typeOf(String topic) {
-        Class<? extends SpecificRecord> type = TYPES.get(topic);
-        if (type == null) {
-            throw new IllegalArgumentException("not an input topic: " + topic);
-        }
-        return type;
     }
 
     /** Validates a record; a null value is a tombstone, of which only the key can be checked. */
@@ -59,8 +44,8 @@ public final class RecordValidator {
         if (value == null) {
             return validateTombstoneKey(topic, key);
         }
-        if (!typeOf(topic).isInstance(value)) {
-            return reject(WRONG_SCHEMA, "topic " + topic + " carries " + typeOf(topic).getSimpleName()
+        if (!InputTopic.of(topic).recordType().isInstance(value)) {
+            return reject(WRONG_SCHEMA, "topic " + topic + " carries " + InputTopic.of(topic).recordType().getSimpleName()
                     + ", not " + value.getSchema().getName());
         }
         Checks checks = new Checks(asOf.get());

@@ -1,24 +1,26 @@
 package nl.abu.monitor.pipeline;
 
+import nl.abu.monitor.serde.PipelineSerdes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.brp.BrpFamily;
-import nl.abu.monitor.eures.EuresFamilies;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorTarget;
-import nl.abu.monitor.housing.HousingFamily;
+import nl.abu.monitor.families.Families;
 import nl.abu.monitor.indicator.Family;
-import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.indicator.FamilyTopology;
+import nl.abu.monitor.families.Families;
+import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.FamilyTopology;
 import nl.abu.monitor.indicator.KeyedEntityFold;
-import nl.abu.monitor.indicator.TargetsStore;
+import nl.abu.monitor.output.IndicatorTopics;
+import nl.abu.monitor.output.targets.TargetsStore;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.language.LanguageFamily;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,12 +28,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 
 /** The whole pipeline: every indicator family on the shared input changes. */
 public final class PipelineTopology {
-    /** Every indicator family, as described by its package. */
-    public static final List<Family<?>> DEFINITIONS = List.of(LanguageFamily.family(), EuresFamilies.placements(),
-            EuresFamilies.members(), BrpFamily.family(), HousingFamily.family());
-    /** Every indicator family's name; each keeps its indicator table in {@code IndicatorOutput.totalsStoreOf(name)}. */
-    public static final List<String> FAMILIES = DEFINITIONS.stream().map(Family::name).toList();
-
     private PipelineTopology() {
     }
 
@@ -44,18 +40,20 @@ public final class PipelineTopology {
         builder.globalTable(Topics.INDICATOR_TARGETS,
                 Consumed.with(Serdes.String(), serdes.of(IndicatorTarget.class)).withName("indicator-targets-source"),
                 serdes.materialized(TargetsStore.NAME, IndicatorTarget.class));
-        IndicatorOutput output = new IndicatorOutput(builder, serdes, settings.minimumCellSize(), settings.asOf(),
+        FamilyTopology families = new FamilyTopology(builder, serdes, settings.asOf(), settings.openYears(),
+                settings.dateCheckInterval());
+        IndicatorTopics indicators = new IndicatorTopics(builder, serdes, settings.minimumCellSize(), settings.asOf(),
                 settings.openYears(), settings.dateCheckInterval());
         // Every input is validated and versioned, even one that no indicator reads yet: nothing goes unchecked.
         Topics.INPUTS.forEach(inputs::of);
-        DEFINITIONS.forEach(family -> output.publish(family, inputs));
+        Families.ALL.forEach(family -> indicators.publish(family, families.cellTotals(family, inputs)));
         return builder.build();
     }
 
     /** How long a record of each input can count: the longest of the lifetimes of the families that read it. */
     static Map<String, RecordLifetime<?>> lifetimes() {
         Map<String, List<RecordLifetime<?>>> byTopic = new HashMap<>();
-        for (Family<?> family : DEFINITIONS) {
+        for (Family<?> family : Families.ALL) {
             family.inputs().forEach(input -> byTopic.computeIfAbsent(input.topic(), t -> new ArrayList<>())
                     .add(input.lifetime()));
         }
@@ -70,7 +68,7 @@ public final class PipelineTopology {
      */
     static Set<String> keyOnlyTopics() {
         Map<String, Boolean> keyOnly = new HashMap<>();
-        for (Family<?> family : DEFINITIONS) {
+        for (Family<?> family : Families.ALL) {
             family.inputs().forEach(input -> keyOnly.merge(input.topic(), input.fold() instanceof KeyedEntityFold
                     && input.lifetime() == RecordLifetime.FOREVER, Boolean::logicalAnd));
         }

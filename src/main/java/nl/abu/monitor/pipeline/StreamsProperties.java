@@ -2,7 +2,7 @@ package nl.abu.monitor.pipeline;
 
 import java.util.Map;
 import java.util.Properties;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.ingest.RejectedRecordHandler;
 import nl.abu.monitor.ingest.UndecodableRecordHandler;

@@ -24,15 +24,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.abu.monitor.TestRecords;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.embedded.EmbeddedPlatform;
+import nl.abu.monitor.contract.Topics;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.Sector;
 import nl.abu.monitor.events.WorkerStay;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.ingest.EntityKeys;
+import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.output.IndicatorValues;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.ingest.IngestCounters;
-import nl.abu.monitor.language.LanguageFamily;
+import nl.abu.monitor.families.language.LanguageFamily;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.CatchUp;
@@ -67,7 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IndicatorMetricsIT {
     private static final LocalDate AS_OF = LocalDate.of(2025, 11, 15);
     private static final Set<String> CURRENT = Set.of("2025-11", "2025-Q4", "2025");
-    private static final String TOTALS = IndicatorOutput.totalsStoreOf(LanguageFamily.FAMILY);
+    private static final String TOTALS = Family.totalsStoreOf(LanguageFamily.FAMILY);
     private static final List<Sector> SECTORS = List.of(Sector.LOGISTICS, Sector.FOOD_PRODUCTION,
             Sector.HORTICULTURE, Sector.AGRICULTURE);
     private static final Set<String> STATUSES = Set.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_TARGET", "NO_DATA",

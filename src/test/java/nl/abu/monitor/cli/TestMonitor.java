@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import nl.abu.monitor.embedded.EmbeddedPlatform;
-import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
+import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 

@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import nl.abu.monitor.families.Families;
 import nl.abu.monitor.TestRecords;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.embedded.EmbeddedPlatform;
+import nl.abu.monitor.contract.Topics;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.Sector;
 import nl.abu.monitor.events.WorkerStay;
-import nl.abu.monitor.indicator.IndicatorOutput;
-import nl.abu.monitor.pipeline.PipelineTopology;
-import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.ingest.EntityKeys;
-import nl.abu.monitor.language.LanguageFamily;
+import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.output.IndicatorValues;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.families.language.LanguageFamily;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.serde.AvroSerdes;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesApiIT {
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
-    private static final String TOTALS = IndicatorOutput.totalsStoreOf(LanguageFamily.FAMILY);
+    private static final String TOTALS = Family.totalsStoreOf(LanguageFamily.FAMILY);
     private static final List<Sector> SECTORS = List.of(Sector.LOGISTICS, Sector.FOOD_PRODUCTION,
             Sector.HORTICULTURE, Sector.AGRICULTURE);
     private static final int LONG_STAYERS = 24;
@@ -143,9 +143,9 @@ class TwoInstancesApiIT {
     /** The cells in this instance's indicator tables, of every family. */
     private static Set<String> localCells(RunningMonitor instance) {
         Set<String> cells = new HashSet<>();
-        for (String family : PipelineTopology.FAMILIES) {
+        for (String family : Families.names()) {
             ReadOnlyKeyValueStore<String, CellCounts> store = instance.pipeline().streams().store(
-                    StoreQueryParameters.fromNameAndType(IndicatorOutput.totalsStoreOf(family),
+                    StoreQueryParameters.fromNameAndType(Family.totalsStoreOf(family),
                             QueryableStoreTypes.keyValueStore()));
             try (KeyValueIterator<String, CellCounts> all = store.all()) {
                 all.forEachRemaining(kv -> cells.add(kv.key));

@@ -1,5 +1,7 @@
 package nl.abu.monitor.indicator;
 
+import nl.abu.monitor.output.targets.Targets;
+import nl.abu.monitor.output.targets.Target;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.AlertState;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.IndicatorAlert;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 
 /**
  * JSON lines that put a BSN-like number (nine digits passing the eleven-test) into fields other than workerRef:

@@ -1,5 +1,6 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.ContractFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;

@@ -1,5 +1,6 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.ContractFormats;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import nl.abu.monitor.CapturedLog;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.EntityKeys;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.member;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.period.AsOfDate;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;

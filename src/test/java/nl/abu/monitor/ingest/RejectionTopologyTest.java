@@ -1,5 +1,6 @@
 package nl.abu.monitor.ingest;
 
+import nl.abu.monitor.contract.EntityKeys;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;

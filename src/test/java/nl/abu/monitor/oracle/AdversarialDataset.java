@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import nl.abu.monitor.simulator.DisturbanceRates;
-import nl.abu.monitor.simulator.MemberEventSimulator;
-import nl.abu.monitor.simulator.SimulationConfig;
-import nl.abu.monitor.simulator.SimulationFolderWriter;
+import nl.abu.monitor.tools.simulator.DisturbanceRates;
+import nl.abu.monitor.tools.simulator.MemberEventSimulator;
+import nl.abu.monitor.tools.simulator.SimulationConfig;
+import nl.abu.monitor.tools.simulator.SimulationFolderWriter;
 
 /**
  * Test input for {@code ReplayMatchesOracleIT}: a JSON-lines folder (contract section 7) of several thousand

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import nl.abu.monitor.events.IndicatorValue;
-import nl.abu.monitor.indicator.IndicatorJson;
+import nl.abu.monitor.output.IndicatorJson;
 
 /**
  * Compares indicator output (the JSON rows of {@code IndicatorJson}, as {@code replay} writes them) with the

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import nl.abu.monitor.indicator.IndicatorValues;
-import nl.abu.monitor.indicator.Targets;
-import nl.abu.monitor.jsonl.JsonLinesFolderWriter;
+import nl.abu.monitor.output.IndicatorValues;
+import nl.abu.monitor.output.targets.Targets;
+import nl.abu.monitor.tools.jsonl.JsonLinesFolderWriter;
 import nl.abu.monitor.period.ReportingCalendar;
-import nl.abu.monitor.replay.IndicatorReport;
+import nl.abu.monitor.tools.replay.IndicatorReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

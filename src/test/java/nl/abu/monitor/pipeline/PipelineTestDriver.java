@@ -1,5 +1,7 @@
 package nl.abu.monitor.pipeline;
 
+import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.serde.PipelineSerdes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,16 +11,15 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.IndicatorValue;
-import nl.abu.monitor.indicator.Target;
-import nl.abu.monitor.indicator.TargetRecords;
-import nl.abu.monitor.indicator.Targets;
-import nl.abu.monitor.ingest.EntityKeys;
+import nl.abu.monitor.output.targets.Target;
+import nl.abu.monitor.output.targets.TargetRecords;
+import nl.abu.monitor.output.targets.Targets;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.ingest.IngestCounters;
-import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.serde.AvroSerdeConfig;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
@@ -100,14 +101,14 @@ public final class PipelineTestDriver implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     public <V extends SpecificRecord> void send(String topic, String key, V value, Instant timestamp) {
-        Serde<V> serde = (Serde<V>) serdes.of(RecordValidator.typeOf(topic));
+        Serde<V> serde = (Serde<V>) serdes.of(InputTopic.of(topic).recordType());
         driver.createInputTopic(topic, new StringSerializer(), serde.serializer())
                 .pipeInput(new TestRecord<>(key, value, timestamp));
     }
 
     @SuppressWarnings("unchecked")
     public <V extends SpecificRecord> byte[] serialize(String topic, V value) {
-        return ((Serde<V>) serdes.of(RecordValidator.typeOf(topic))).serializer().serialize(topic, value);
+        return ((Serde<V>) serdes.of(InputTopic.of(topic).recordType())).serializer().serialize(topic, value);
     }
 
     /** Retracts an entity at the given time. */

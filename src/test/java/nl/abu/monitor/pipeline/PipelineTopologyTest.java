@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
-import nl.abu.monitor.indicator.IndicatorOutput;
+import nl.abu.monitor.families.Families;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.period.AsOfDate;
 import org.apache.kafka.streams.TopologyDescription;
@@ -28,7 +29,7 @@ class PipelineTopologyTest {
     void everyFamilyHasItsIndicatorTable() {
         String text = description.toString();
 
-        assertThat(PipelineTopology.FAMILIES).allSatisfy(family ->
-                assertThat(text).contains(IndicatorOutput.totalsStoreOf(family)));
+        assertThat(Families.names()).allSatisfy(family ->
+                assertThat(text).contains(Family.totalsStoreOf(family)));
     }
 }

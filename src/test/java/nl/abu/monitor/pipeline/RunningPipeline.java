@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.embedded.EmbeddedPlatform;
+import nl.abu.monitor.contract.Topics;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.period.AsOfDate;
@@ -47,8 +47,8 @@ public final class RunningPipeline implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             new TopicSetup(Optional.of(2), Optional.of((short) 1)).createMissing(admin);
         }
-        nl.abu.monitor.indicator.TargetsSeeder.seedIfEmpty(platform.bootstrapServers(), Map.of(), serdeConfig,
-                nl.abu.monitor.indicator.Targets.contractDefaults());
+        nl.abu.monitor.output.targets.TargetsSeeder.seedIfEmpty(platform.bootstrapServers(), Map.of(), serdeConfig,
+                nl.abu.monitor.output.targets.Targets.contractDefaults());
         this.stateDir = Files.createTempDirectory("pipeline-it-state");
         IngestCounters counters = new IngestCounters(meters);
         Properties props = StreamsProperties.of(platform.bootstrapServers(), serdeConfig, counters);

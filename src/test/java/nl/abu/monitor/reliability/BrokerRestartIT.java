@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import nl.abu.monitor.embedded.EmbeddedKafka;
-import nl.abu.monitor.embedded.EmbeddedKafka.StopSignal;
+import nl.abu.monitor.tools.embedded.EmbeddedKafka;
+import nl.abu.monitor.tools.embedded.EmbeddedKafka.StopSignal;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package nl.abu.monitor.reliability;
 
+import nl.abu.monitor.contract.InputTopic;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.stay;
@@ -20,28 +21,27 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import nl.abu.monitor.Topics;
-import nl.abu.monitor.embedded.EmbeddedPlatform;
+import nl.abu.monitor.contract.Topics;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.PksHousingRating;
 import nl.abu.monitor.events.WorkerStay;
-import nl.abu.monitor.indicator.IndicatorValues;
+import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.ingest.DeadLetters;
-import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.jsonl.JsonLine;
-import nl.abu.monitor.jsonl.JsonLinesFolder;
-import nl.abu.monitor.jsonl.ParsedRecord;
+import nl.abu.monitor.tools.jsonl.JsonLine;
+import nl.abu.monitor.tools.jsonl.JsonLinesFolder;
+import nl.abu.monitor.tools.jsonl.ParsedRecord;
 import nl.abu.monitor.oracle.OracleComparison;
 import nl.abu.monitor.period.ReportingCalendar;
-import nl.abu.monitor.replay.IndicatorReport;
-import nl.abu.monitor.replay.IndicatorTopicReader;
+import nl.abu.monitor.tools.replay.IndicatorReport;
+import nl.abu.monitor.tools.replay.IndicatorTopicReader;
 import nl.abu.monitor.pipeline.RunningPipeline;
 import nl.abu.monitor.serde.AvroSerdes;
-import nl.abu.monitor.simulator.DisturbanceRates;
-import nl.abu.monitor.simulator.MemberEventSimulator;
-import nl.abu.monitor.simulator.SimulationConfig;
-import nl.abu.monitor.simulator.SimulationFolderWriter;
+import nl.abu.monitor.tools.simulator.DisturbanceRates;
+import nl.abu.monitor.tools.simulator.MemberEventSimulator;
+import nl.abu.monitor.tools.simulator.SimulationConfig;
+import nl.abu.monitor.tools.simulator.SimulationFolderWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -298,7 +298,7 @@ class PoisonInputIT {
 
     @SuppressWarnings("unchecked")
     private static Serializer<SpecificRecord> serializer(String topic) {
-        return AvroSerdes.valueSerde((Class<SpecificRecord>) RecordValidator.typeOf(topic), pipeline.serdeConfig())
+        return AvroSerdes.valueSerde((Class<SpecificRecord>) InputTopic.of(topic).recordType(), pipeline.serdeConfig())
                 .serializer();
     }
 

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.abu.monitor.jsonl.JsonLine;
-import nl.abu.monitor.jsonl.JsonLinesFolder;
+import nl.abu.monitor.tools.jsonl.JsonLine;
+import nl.abu.monitor.tools.jsonl.JsonLinesFolder;
 import nl.abu.monitor.oracle.ContractOracle;
 
 /**

@@ -11,7 +11,7 @@ import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
 import nl.abu.monitor.pipeline.StreamsProperties;
-import nl.abu.monitor.replay.ReplaySession;
+import nl.abu.monitor.tools.replay.ReplaySession;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**

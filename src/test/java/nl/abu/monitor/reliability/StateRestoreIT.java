@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.abu.monitor.jsonl.JsonLine;
+import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.oracle.AdversarialDataset;
 import nl.abu.monitor.oracle.OracleComparison;
 import nl.abu.monitor.pipeline.PipelineApp;
-import nl.abu.monitor.replay.ReplaySession;
+import nl.abu.monitor.tools.replay.ReplaySession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

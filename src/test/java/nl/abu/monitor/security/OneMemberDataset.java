@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.abu.monitor.simulator.DisturbanceRates;
-import nl.abu.monitor.simulator.MemberEventSimulator;
-import nl.abu.monitor.simulator.SimulationConfig;
-import nl.abu.monitor.simulator.SimulationFolderWriter;
+import nl.abu.monitor.tools.simulator.DisturbanceRates;
+import nl.abu.monitor.tools.simulator.MemberEventSimulator;
+import nl.abu.monitor.tools.simulator.SimulationConfig;
+import nl.abu.monitor.tools.simulator.SimulationFolderWriter;
 
 /**
  * What one member sends: the simulator's records (corrections, duplicates, stale versions and tombstones included,

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import nl.abu.monitor.embedded.BrokerTls;
+import nl.abu.monitor.tools.embedded.BrokerTls;
 import nl.abu.monitor.events.WorkerStay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

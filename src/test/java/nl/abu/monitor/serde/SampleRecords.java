@@ -3,7 +3,7 @@ package nl.abu.monitor.serde;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.EuresPlacement;

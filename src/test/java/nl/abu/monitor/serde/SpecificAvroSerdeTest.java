@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.abu.monitor.Topics;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.serde.evolution.WorkerStayWithHousing;

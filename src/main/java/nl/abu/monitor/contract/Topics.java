@@ -1,0 +1,24 @@
+package nl.abu.monitor.contract;
+
+import java.util.List;
+
+/** The topics of the contract (section 2) and the ones the pipeline writes. */
+public final class Topics {
+    public static final String MEMBERS = "abu.members.v1";
+    public static final String WORKER_STAYS = "abu.worker-stays.v1";
+    public static final String LANGUAGE_ENROLMENTS = "abu.language-enrolments.v1";
+    public static final String EURES_PLACEMENTS = "abu.eures-placements.v1";
+    public static final String BRP_REGISTRATIONS = "abu.brp-registrations.v1";
+    public static final String PKS_HOUSING_RATINGS = "abu.pks-housing-ratings.v1";
+
+    public static final String REJECTED = "abu.rejected.v1";
+    public static final String INDICATORS = "abu.indicators.v1";
+    public static final String INDICATOR_ALERTS = "abu.indicator-alerts.v1";
+    public static final String INDICATOR_TARGETS = "abu.indicator-targets.v1";
+
+    /** The input topics' names, in the contract's order; their record types are in {@link InputTopic}. */
+    public static final List<String> INPUTS = InputTopic.topics();
+
+    private Topics() {
+    }
+}
