@@ -1,16 +1,17 @@
 package nl.abu.monitor.families.eures;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
-import nl.abu.monitor.indicator.EntityFold;
+import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
-import nl.abu.monitor.indicator.KeyedEntityFold;
+import nl.abu.monitor.indicator.OwnEntityFold;
+import nl.abu.monitor.indicator.PartsFold;
 import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EuresMember;
 
@@ -31,10 +32,17 @@ public final class EuresFamilies {
     private EuresFamilies() {
     }
 
+    private static final Predicate<EuresMember> NOTHING = member -> !member.getFairEmploymentCode()
+            && member.getPlacedOn().isEmpty();
+    /** The placedOn of the member's PLACED placements, by placement key. */
+    private static final EntityParts<EuresMember, LocalDate> PLACED_ON = new EntityParts<>(EuresMember::getPlacedOn,
+            (member, placed) -> new EuresMember(member != null && member.getFairEmploymentCode(), placed), NOTHING);
+
     /** The family of {@code eures_placements}: each placement by itself. */
     public static Family<EuresPlacement> placements() {
-        return new Family<>(PLACEMENTS, PLACEMENTS_STORE,
-                List.of(Family.input(Topics.EURES_PLACEMENTS, new PlacementItself(), EuresFamilies::lastDayCounted)),
+        return new Family<>(PLACEMENTS, PLACEMENTS_STORE, List.of(Family.input(Topics.EURES_PLACEMENTS,
+                new OwnEntityFold<EuresPlacement, EuresPlacement>((held, placement) -> placement, held -> null,
+                        placement -> false), EuresFamilies::lastDayCounted)),
                 EuresPlacementCells::cells);
     }
 
@@ -45,8 +53,13 @@ public final class EuresFamilies {
      */
     public static Family<EuresMember> members() {
         return new Family<>(MEMBERS, MEMBERS_STORE, List.of(
-                Family.input(Topics.EURES_PLACEMENTS, new PlacedOfMember(), EuresFamilies::lastDayCounted),
-                Family.input(Topics.MEMBERS, new ProfileOfMember())), EuresMemberCells::cells);
+                Family.input(Topics.EURES_PLACEMENTS, PartsFold.of((key, placement) -> placement.getMemberId(),
+                        (key, placement) -> key, EuresFamilies::placedOn, PLACED_ON), EuresFamilies::lastDayCounted),
+                Family.input(Topics.MEMBERS, new OwnEntityFold<Member, EuresMember>(
+                        (held, profile) -> new EuresMember(profile.getFairEmploymentCode(),
+                                held == null ? Map.of() : held.getPlacedOn()),
+                        held -> new EuresMember(false, held.getPlacedOn()), NOTHING))),
+                EuresMemberCells::cells);
     }
 
     /** A PLACED placement counts in the periods of its placedOn only; a cancelled one nowhere. */
@@ -54,85 +67,8 @@ public final class EuresFamilies {
         return placement.getStatus() == PlacementStatus.PLACED ? placement.getPlacedOn() : RecordLifetime.NEVER_COUNTS;
     }
 
-    private static boolean holdsNothing(EuresMember member) {
-        return !member.getFairEmploymentCode() && member.getPlacedOn().isEmpty();
-    }
-
-    /** A placement counts by itself. */
-    private static final class PlacementItself implements EntityFold<EuresPlacement, EuresPlacement> {
-        @Override
-        public String entityOf(String key, EuresPlacement placement) {
-            return key;
-        }
-
-        @Override
-        public EuresPlacement add(EuresPlacement held, String key, EuresPlacement placement) {
-            return placement;
-        }
-
-        @Override
-        public EuresPlacement remove(EuresPlacement held, String key, EuresPlacement placement) {
-            return null;
-        }
-
-        @Override
-        public boolean isEmpty(EuresPlacement placement) {
-            return false;
-        }
-    }
-
-    /** The placedOn of the member's PLACED placements, by placement key. */
-    private static final class PlacedOfMember implements EntityFold<EuresPlacement, EuresMember> {
-        @Override
-        public String entityOf(String key, EuresPlacement placement) {
-            return placement.getMemberId();
-        }
-
-        @Override
-        public EuresMember add(EuresMember held, String key, EuresPlacement placement) {
-            Map<String, LocalDate> placed = held == null ? new HashMap<>() : new HashMap<>(held.getPlacedOn());
-            if (placement.getStatus() == PlacementStatus.PLACED) {
-                placed.put(key, placement.getPlacedOn());
-            } else {
-                placed.remove(key);
-            }
-            return new EuresMember(held != null && held.getFairEmploymentCode(), placed);
-        }
-
-        @Override
-        public EuresMember remove(EuresMember held, String key, EuresPlacement placement) {
-            Map<String, LocalDate> placed = new HashMap<>(held.getPlacedOn());
-            placed.remove(key);
-            return new EuresMember(held.getFairEmploymentCode(), placed);
-        }
-
-        @Override
-        public boolean isEmpty(EuresMember member) {
-            return holdsNothing(member);
-        }
-    }
-
-    /** Whether the member's current profile signed the Fair Employment Code; its key is the member. */
-    private static final class ProfileOfMember implements KeyedEntityFold<Member, EuresMember> {
-        @Override
-        public String entityOf(String key) {
-            return key;
-        }
-
-        @Override
-        public EuresMember add(EuresMember held, String key, Member profile) {
-            return new EuresMember(profile.getFairEmploymentCode(),
-                    held == null ? new HashMap<>() : held.getPlacedOn());
-        }
-
-        @Override
-        public EuresMember remove(EuresMember held, String key) {
-            return new EuresMember(false, held.getPlacedOn());
-        }
-
-        @Override
-        public boolean isEmpty(EuresMember member) {
-            return holdsNothing(member);
-        }
+    /** A member keeps the placedOn of its PLACED placements only. */
+    private static LocalDate placedOn(EuresPlacement placement) {
+        return placement.getStatus() == PlacementStatus.PLACED ? placement.getPlacedOn() : null;
     }
 }

@@ -1,12 +1,11 @@
 package nl.abu.monitor.families.housing;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.PksHousingRating;
-import nl.abu.monitor.indicator.EntityFold;
+import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.PartsFold;
 import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.state.HousingUnit;
 import nl.abu.monitor.state.RatingFacts;
@@ -24,9 +23,15 @@ public final class HousingFamily {
     private HousingFamily() {
     }
 
+    /** A unit's ratings, by ratedOn. */
+    private static final EntityParts<HousingUnit, RatingFacts> RATINGS = new EntityParts<>(HousingUnit::getRatings,
+            (unit, ratings) -> new HousingUnit(ratings), unit -> unit.getRatings().isEmpty());
+
     /** The family: housing units, from their ratings; a rating counts only in the periods of its ratedOn. */
     public static Family<HousingUnit> family() {
-        return new Family<>(FAMILY, UNITS_STORE, List.of(Family.input(Topics.PKS_HOUSING_RATINGS, new RatingsOfUnit(),
+        return new Family<>(FAMILY, UNITS_STORE, List.of(Family.input(Topics.PKS_HOUSING_RATINGS, PartsFold.of(
+                (key, rating) -> unitOf(rating.getMemberId(), rating.getHousingUnitRef()),
+                (key, rating) -> HousingUnitCells.ratingKey(rating.getRatedOn()), HousingFamily::factsOf, RATINGS),
                 PksHousingRating::getRatedOn)), HousingUnitCells::cells);
     }
 
@@ -38,32 +43,5 @@ public final class HousingFamily {
     /** A housing unit is the pair (memberId, housingUnitRef). */
     static String unitOf(String memberId, String housingUnitRef) {
         return EntityKeys.join(memberId, housingUnitRef);
-    }
-
-    /** A unit's ratings, by ratedOn. */
-    private static final class RatingsOfUnit implements EntityFold<PksHousingRating, HousingUnit> {
-        @Override
-        public String entityOf(String key, PksHousingRating rating) {
-            return unitOf(rating.getMemberId(), rating.getHousingUnitRef());
-        }
-
-        @Override
-        public HousingUnit add(HousingUnit held, String key, PksHousingRating rating) {
-            Map<String, RatingFacts> ratings = held == null ? new HashMap<>() : new HashMap<>(held.getRatings());
-            ratings.put(HousingUnitCells.ratingKey(rating.getRatedOn()), factsOf(rating));
-            return new HousingUnit(ratings);
-        }
-
-        @Override
-        public HousingUnit remove(HousingUnit held, String key, PksHousingRating rating) {
-            Map<String, RatingFacts> ratings = new HashMap<>(held.getRatings());
-            ratings.remove(HousingUnitCells.ratingKey(rating.getRatedOn()));
-            return new HousingUnit(ratings);
-        }
-
-        @Override
-        public boolean isEmpty(HousingUnit unit) {
-            return unit.getRatings().isEmpty();
-        }
     }
 }

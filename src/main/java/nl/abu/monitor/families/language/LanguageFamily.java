@@ -1,15 +1,16 @@
 package nl.abu.monitor.families.language;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.WorkerStay;
-import nl.abu.monitor.indicator.EntityFold;
+import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.PartsFold;
 import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EnrolmentFacts;
@@ -27,11 +28,30 @@ public final class LanguageFamily {
     private LanguageFamily() {
     }
 
+    /** A worker holds nothing once it has neither stays nor enrolments. */
+    private static final Predicate<LanguageWorker> NOTHING = worker -> worker.getStays().isEmpty()
+            && worker.getEnrolments().isEmpty();
+    /** A worker's stays, by stay key: only what the rules read of a stay. */
+    private static final EntityParts<LanguageWorker, StayFacts> STAYS = new EntityParts<>(LanguageWorker::getStays,
+            (worker, stays) -> new LanguageWorker(stays, worker == null ? Map.of() : worker.getEnrolments()), NOTHING);
+    /** A worker's enrolments, by enrolment key: only what the rules read of an enrolment. */
+    private static final EntityParts<LanguageWorker, EnrolmentFacts> ENROLMENTS = new EntityParts<>(
+            LanguageWorker::getEnrolments,
+            (worker, enrolments) -> new LanguageWorker(worker == null ? Map.of() : worker.getStays(), enrolments),
+            NOTHING);
+
     /** The family: workers, from their stays and enrolments. */
     public static Family<LanguageWorker> family() {
         return new Family<>(FAMILY, WORKERS_STORE, List.of(
-                Family.input(Topics.WORKER_STAYS, new StaysOfWorker(), WorkerStay::getDepartureDate),
-                Family.input(Topics.LANGUAGE_ENROLMENTS, new EnrolmentsOfWorker(), LanguageFamily::lastDayCounted)),
+                Family.input(Topics.WORKER_STAYS, PartsFold.of(
+                        (key, stay) -> workerOf(stay.getMemberId(), stay.getWorkerRef()), (key, stay) -> key,
+                        stay -> new StayFacts(stay.getSector(), stay.getArrivalDate(), stay.getDepartureDate()),
+                        STAYS), WorkerStay::getDepartureDate),
+                Family.input(Topics.LANGUAGE_ENROLMENTS, PartsFold.of(
+                        (key, enrolment) -> workerOf(enrolment.getMemberId(), enrolment.getWorkerRef()),
+                        (key, enrolment) -> key,
+                        enrolment -> new EnrolmentFacts(enrolment.getStatus(), enrolment.getStartedOn()),
+                        ENROLMENTS), LanguageFamily::lastDayCounted)),
                 LanguageCells::cells);
     }
 
@@ -48,65 +68,5 @@ public final class LanguageFamily {
     /** A worker is the pair (memberId, workerRef). */
     static String workerOf(String memberId, String workerRef) {
         return EntityKeys.join(memberId, workerRef);
-    }
-
-    private static LanguageWorker orEmpty(LanguageWorker held) {
-        return held == null ? new LanguageWorker(new HashMap<>(), new HashMap<>()) : held;
-    }
-
-    /** A worker's stays, by stay key: only what the rules read of a stay. */
-    private static final class StaysOfWorker implements EntityFold<WorkerStay, LanguageWorker> {
-        @Override
-        public String entityOf(String key, WorkerStay stay) {
-            return workerOf(stay.getMemberId(), stay.getWorkerRef());
-        }
-
-        @Override
-        public LanguageWorker add(LanguageWorker held, String key, WorkerStay stay) {
-            LanguageWorker worker = orEmpty(held);
-            Map<String, StayFacts> stays = new HashMap<>(worker.getStays());
-            stays.put(key, new StayFacts(stay.getSector(), stay.getArrivalDate(), stay.getDepartureDate()));
-            return new LanguageWorker(stays, worker.getEnrolments());
-        }
-
-        @Override
-        public LanguageWorker remove(LanguageWorker held, String key, WorkerStay stay) {
-            Map<String, StayFacts> stays = new HashMap<>(held.getStays());
-            stays.remove(key);
-            return new LanguageWorker(stays, held.getEnrolments());
-        }
-
-        @Override
-        public boolean isEmpty(LanguageWorker worker) {
-            return worker.getStays().isEmpty() && worker.getEnrolments().isEmpty();
-        }
-    }
-
-    /** A worker's enrolments, by enrolment key: only what the rules read of an enrolment. */
-    private static final class EnrolmentsOfWorker implements EntityFold<LanguageEnrolment, LanguageWorker> {
-        @Override
-        public String entityOf(String key, LanguageEnrolment enrolment) {
-            return workerOf(enrolment.getMemberId(), enrolment.getWorkerRef());
-        }
-
-        @Override
-        public LanguageWorker add(LanguageWorker held, String key, LanguageEnrolment enrolment) {
-            LanguageWorker worker = orEmpty(held);
-            Map<String, EnrolmentFacts> enrolments = new HashMap<>(worker.getEnrolments());
-            enrolments.put(key, new EnrolmentFacts(enrolment.getStatus(), enrolment.getStartedOn()));
-            return new LanguageWorker(worker.getStays(), enrolments);
-        }
-
-        @Override
-        public LanguageWorker remove(LanguageWorker held, String key, LanguageEnrolment enrolment) {
-            Map<String, EnrolmentFacts> enrolments = new HashMap<>(held.getEnrolments());
-            enrolments.remove(key);
-            return new LanguageWorker(held.getStays(), enrolments);
-        }
-
-        @Override
-        public boolean isEmpty(LanguageWorker worker) {
-            return worker.getStays().isEmpty() && worker.getEnrolments().isEmpty();
-        }
     }
 }
