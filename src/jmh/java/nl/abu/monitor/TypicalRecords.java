@@ -1,9 +1,9 @@
 package nl.abu.monitor;
 
-import nl.abu.monitor.contract.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.EuresPlacement;

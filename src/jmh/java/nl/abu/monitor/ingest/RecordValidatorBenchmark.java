@@ -1,10 +1,10 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.EntityKeys;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.TypicalRecords;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.period.AsOfDate;
 import org.apache.avro.specific.SpecificRecord;
 import org.openjdk.jmh.annotations.Benchmark;

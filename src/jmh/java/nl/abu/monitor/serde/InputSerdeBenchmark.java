@@ -2,8 +2,8 @@ package nl.abu.monitor.serde;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.TypicalRecords;
+import nl.abu.monitor.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.abu.monitor.TypicalRecords;
-import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.families.language.LanguageCells;
+import nl.abu.monitor.indicator.EntityCells;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
 import nl.abu.monitor.state.CellMembership;
@@ -44,7 +44,7 @@ public class StateSerdeBenchmark {
     @SuppressWarnings("unchecked")
     public void setUp() {
         record = switch (value) {
-            case "HeldVersion" -> new HeldVersion(TypicalRecords.RECORDED, TypicalRecords.stay());
+            case "HeldVersion" -> new HeldVersion(TypicalRecords.RECORDED, TypicalRecords.stay(), true);
             case "LanguageWorker" -> TypicalRecords.languageWorker();
             case "BrpStay" -> TypicalRecords.brpStay();
             case "CellMembership" -> languageWorkerMembership();

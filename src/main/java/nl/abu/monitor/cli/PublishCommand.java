@@ -1,6 +1,5 @@
 package nl.abu.monitor.cli;
 
-import nl.abu.monitor.contract.InputTopic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,11 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.ingest.RecordValidator;
+import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.tools.jsonl.JsonLinesFolder;
 import nl.abu.monitor.tools.jsonl.JsonLinesReader;
-import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.tools.publish.PublishSummary;
 import nl.abu.monitor.tools.publish.Publisher;
 import picocli.CommandLine.ArgGroup;

@@ -21,6 +21,14 @@ public record Family<A>(String name, String entityStore, List<Input<?, A>> input
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a family needs an input");
         }
+        if (Indicator.ofFamily(name).isEmpty()) {
+            throw new IllegalArgumentException("no indicator names " + name + " as its family");
+        }
+    }
+
+    /** The indicators its cell rule counts. */
+    public List<Indicator> indicators() {
+        return Indicator.ofFamily(name);
     }
 
     /** The store of the family's indicator table, keyed {@code indicator|period|scope}. */

@@ -1,8 +1,8 @@
 package nl.abu.monitor.ingest;
 
+import java.nio.charset.StandardCharsets;
 import nl.abu.monitor.contract.ContractFormats;
 import nl.abu.monitor.contract.EntityKeys;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

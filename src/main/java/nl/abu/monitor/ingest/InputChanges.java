@@ -1,10 +1,10 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.InputTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.serde.PipelineSerdes;
 import nl.abu.monitor.state.HeldVersion;

@@ -1,9 +1,9 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.EntityKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import nl.abu.monitor.contract.EntityKeys;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 

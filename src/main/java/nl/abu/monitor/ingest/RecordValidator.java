@@ -1,8 +1,8 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.ContractFormats;
 import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
 import static nl.abu.monitor.ingest.RejectionReason.DATE_OUT_OF_RANGE;
 import static nl.abu.monitor.ingest.RejectionReason.DEPARTURE_BEFORE_ARRIVAL;
 import static nl.abu.monitor.ingest.RejectionReason.INVALID_FORMAT;

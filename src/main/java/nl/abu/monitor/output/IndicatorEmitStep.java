@@ -1,8 +1,5 @@
 package nl.abu.monitor.output;
 
-import nl.abu.monitor.indicator.IndicatorCell;
-import nl.abu.monitor.output.targets.TargetsStore;
-import nl.abu.monitor.output.targets.Targets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +13,9 @@ import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorStatus;
 import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.IndicatorCell;
+import nl.abu.monitor.output.targets.Targets;
+import nl.abu.monitor.output.targets.TargetsTable;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.CellCounts;
@@ -71,9 +71,9 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
         this.context = context;
         this.totals = context.getStateStore(totalsStore);
         this.statuses = context.getStateStore(statusStore);
-        this.targetsStore = context.getStateStore(TargetsStore.NAME);
+        this.targetsStore = context.getStateStore(TargetsTable.NAME);
         this.publishedFor = asOf.get();
-        useTargets(TargetsStore.read(targetsStore));
+        useTargets(TargetsTable.read(targetsStore));
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::republishIfDateOrTargetsChanged);
     }
 
@@ -99,7 +99,7 @@ final class IndicatorEmitStep implements Processor<String, CellCounts, String, S
         closedRows.forEach(totals::delete);
         closedRows.clear();
         LocalDate today = asOf.get();
-        Targets current = TargetsStore.read(targetsStore);
+        Targets current = TargetsTable.read(targetsStore);
         if (today.equals(publishedFor) && current.equals(targets)) {
             return;
         }

@@ -1,8 +1,8 @@
 package nl.abu.monitor.output;
 
-import nl.abu.monitor.indicator.Indicator;
 import java.util.Comparator;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.period.Period;
 
 /** The order of indicator listings: by indicator, then period (longer first), then scope. */

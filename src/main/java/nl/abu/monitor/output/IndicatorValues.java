@@ -1,14 +1,14 @@
 package nl.abu.monitor.output;
 
-import nl.abu.monitor.indicator.Scope;
-import nl.abu.monitor.indicator.IndicatorKind;
-import nl.abu.monitor.indicator.IndicatorCell;
-import nl.abu.monitor.output.targets.Targets;
-import nl.abu.monitor.output.targets.Target;
 import java.time.LocalDate;
 import java.util.Optional;
 import nl.abu.monitor.events.IndicatorStatus;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.indicator.IndicatorCell;
+import nl.abu.monitor.indicator.IndicatorKind;
+import nl.abu.monitor.indicator.Scope;
+import nl.abu.monitor.output.targets.Target;
+import nl.abu.monitor.output.targets.Targets;
 import nl.abu.monitor.period.Period;
 
 /** Turns a cell's numerator and denominator into the published value and status (contract sections 4-6). */

@@ -2,9 +2,9 @@ package nl.abu.monitor.pipeline;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.output.targets.Targets;
-import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 
 /**
  * One {@link RunningMonitor} on an {@link EmbeddedPlatform}, for tests outside this package (RunningMonitor and

@@ -1,7 +1,7 @@
 package nl.abu.monitor.indicator;
 
-import nl.abu.monitor.output.targets.Targets;
 import nl.abu.monitor.output.targets.Target;
+import nl.abu.monitor.output.targets.Targets;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.ContractFormats;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.abu.monitor.contract.ContractFormats;
 
 /**
  * Finds lines that carry personal data: an exact workerRef or BSN of a dataset, or any nine-digit number that

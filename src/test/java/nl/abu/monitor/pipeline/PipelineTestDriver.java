@@ -1,7 +1,5 @@
 package nl.abu.monitor.pipeline;
 
-import nl.abu.monitor.contract.InputTopic;
-import nl.abu.monitor.serde.PipelineSerdes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,16 +9,20 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.families.Families;
+import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.output.targets.Target;
 import nl.abu.monitor.output.targets.TargetRecords;
 import nl.abu.monitor.output.targets.Targets;
-import nl.abu.monitor.contract.EntityKeys;
-import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.serde.AvroSerdeConfig;
+import nl.abu.monitor.serde.PipelineSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -51,6 +53,11 @@ public final class PipelineTestDriver implements AutoCloseable {
 
     /** A pipeline whose as-of date is {@code asOf} until {@link #moveTo} moves it. */
     public PipelineTestDriver(LocalDate asOf) {
+        this(asOf, Families.ALL);
+    }
+
+    /** As {@link #PipelineTestDriver(LocalDate)}, with these families alone. */
+    public PipelineTestDriver(LocalDate asOf, List<Family<?>> families) {
         this.today = new AtomicReference<>(asOf);
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + UUID.randomUUID());
         IngestCounters counters = new IngestCounters(meters);
@@ -59,7 +66,7 @@ public final class PipelineTestDriver implements AutoCloseable {
         // Each driver its own state directory, so that two can run side by side.
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 System.getProperty("java.io.tmpdir") + "/pipeline-test-" + UUID.randomUUID());
-        this.driver = new TopologyTestDriver(PipelineTopology.build(settings), props);
+        this.driver = new TopologyTestDriver(PipelineTopology.build(settings, families), props);
         this.serdes = new PipelineSerdes(serdeConfig);
         this.indicatorTopic = driver.createOutputTopic(Topics.INDICATORS, new StringDeserializer(),
                 serdes.of(IndicatorValue.class).deserializer());

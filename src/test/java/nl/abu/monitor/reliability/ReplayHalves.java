@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.abu.monitor.oracle.ContractOracle;
 import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.tools.jsonl.JsonLinesFolder;
-import nl.abu.monitor.oracle.ContractOracle;
 
 /**
  * The pipeline's indicators against {@link ContractOracle} for the whole input folder, as ReplayMatchesOracleIT

@@ -1,8 +1,8 @@
 package nl.abu.monitor.families.brp;
 
 import java.util.concurrent.TimeUnit;
-import nl.abu.monitor.TypicalRecords;
 import nl.abu.monitor.BlackholeCells;
+import nl.abu.monitor.TypicalRecords;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.state.BrpStay;
 import org.openjdk.jmh.annotations.Benchmark;

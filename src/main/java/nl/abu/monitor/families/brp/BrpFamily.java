@@ -4,14 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.OwnEntityFold;
 import nl.abu.monitor.indicator.PartsFold;
-import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.state.BrpStay;
 import nl.abu.monitor.state.StayFacts;
 
@@ -22,7 +23,7 @@ import nl.abu.monitor.state.StayFacts;
  * stay counts nowhere.
  */
 public final class BrpFamily {
-    public static final String FAMILY = "brp";
+    public static final String FAMILY = Indicator.BRP_REGISTRATION_ON_TIME_SHARE.family();
     static final String STAYS_STORE = "brp-stays";
 
     private BrpFamily() {

@@ -10,6 +10,7 @@ import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
 import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.OwnEntityFold;
 import nl.abu.monitor.indicator.PartsFold;
 import nl.abu.monitor.ingest.RecordLifetime;
@@ -22,9 +23,9 @@ import nl.abu.monitor.state.EuresMember;
  */
 public final class EuresFamilies {
     /** The family of {@code eures_placements}; its entities are the placements. */
-    public static final String PLACEMENTS = "eures-placement";
+    public static final String PLACEMENTS = Indicator.EURES_PLACEMENTS.family();
     /** The family of {@code eures_fec_members}; its entities are the members. */
-    public static final String MEMBERS = "eures-member";
+    public static final String MEMBERS = Indicator.EURES_FEC_MEMBERS.family();
 
     static final String PLACEMENTS_STORE = "eures-placements";
     static final String MEMBERS_STORE = "eures-members";

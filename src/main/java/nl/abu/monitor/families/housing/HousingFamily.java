@@ -1,12 +1,13 @@
 package nl.abu.monitor.families.housing;
 
 import java.util.List;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.PksHousingRating;
 import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.PartsFold;
-import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.state.HousingUnit;
 import nl.abu.monitor.state.RatingFacts;
 
@@ -17,7 +18,7 @@ import nl.abu.monitor.state.RatingFacts;
  * rating is kept.
  */
 public final class HousingFamily {
-    public static final String FAMILY = "housing";
+    public static final String FAMILY = Indicator.HOUSING_CERTIFIED_SHARE.family();
     static final String UNITS_STORE = "housing-units";
 
     private HousingFamily() {

@@ -4,14 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.LanguageEnrolment;
 import nl.abu.monitor.events.WorkerStay;
 import nl.abu.monitor.indicator.EntityParts;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.PartsFold;
-import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.ingest.RecordLifetime;
 import nl.abu.monitor.state.EnrolmentFacts;
 import nl.abu.monitor.state.LanguageWorker;
@@ -22,7 +23,7 @@ import nl.abu.monitor.state.StayFacts;
  * (memberId, workerRef) in {@code language-workers}; each worker's change moves the cells it counts in.
  */
 public final class LanguageFamily {
-    public static final String FAMILY = "language";
+    public static final String FAMILY = Indicator.LANGUAGE_TRAINING_SHARE.family();
     static final String WORKERS_STORE = "language-workers";
 
     private LanguageFamily() {

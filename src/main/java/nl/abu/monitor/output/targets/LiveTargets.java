@@ -20,7 +20,7 @@ public final class LiveTargets implements Supplier<Targets> {
     @Override
     public Targets get() {
         try {
-            last = TargetsStore.query(streams);
+            last = TargetsTable.query(streams);
         } catch (InvalidStateStoreException e) {
             // not queryable right now: keep the last targets read
         }

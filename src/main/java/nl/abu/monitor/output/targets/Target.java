@@ -1,7 +1,7 @@
 package nl.abu.monitor.output.targets;
 
-import nl.abu.monitor.indicator.Indicator;
 import java.util.Set;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.period.PeriodKind;
 
 /**

@@ -1,6 +1,5 @@
 package nl.abu.monitor.output.targets;
 
-import nl.abu.monitor.indicator.Indicator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.period.PeriodKind;
 
 /**

@@ -1,6 +1,5 @@
 package nl.abu.monitor.output.targets;
 
-import nl.abu.monitor.indicator.Indicator;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.TargetComparison;
 import nl.abu.monitor.events.TargetPeriodKind;
+import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.period.PeriodKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,13 +1,13 @@
 package nl.abu.monitor.output.targets;
 
-import nl.abu.monitor.indicator.Indicator;
-import nl.abu.monitor.indicator.IndicatorCell;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.abu.monitor.indicator.Indicator;
+import nl.abu.monitor.indicator.IndicatorCell;
 
-/** The targets in force, by indicator. */
+/** A set of targets, by indicator: what each indicator's values are judged against. */
 public final class Targets {
     private final Map<Indicator, Target> byIndicator;
 

@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.pipeline.TopicSetup;
+import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 

@@ -1,9 +1,9 @@
 package nl.abu.monitor.tools.bench;
 
-import nl.abu.monitor.contract.InputTopic;
 import java.util.Map;
-import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.ingest.InputChanges;
 import nl.abu.monitor.serde.AvroSerdes;
 import nl.abu.monitor.serde.SpecificAvroSerde;

@@ -1,10 +1,10 @@
 package nl.abu.monitor.tools.bench;
 
-import nl.abu.monitor.contract.InputTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;

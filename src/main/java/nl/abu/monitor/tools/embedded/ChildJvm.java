@@ -43,7 +43,7 @@ final class ChildJvm {
 
     static ChildJvm launch(ChildJvmSpec spec) {
         StaleWorkDirs.sweepOnce();
-        List<String> command = command(spec, ParentWatchClass.copyInto(spec.workDir()));
+        List<String> command = command(spec, ParentWatchClasspath.copyInto(spec.workDir()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.workDir().toFile())
                 .redirectErrorStream(true)

@@ -1,6 +1,5 @@
 package nl.abu.monitor.tools.jsonl;
 
-import nl.abu.monitor.contract.InputTopic;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -22,6 +21,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import nl.abu.monitor.contract.InputTopic;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 

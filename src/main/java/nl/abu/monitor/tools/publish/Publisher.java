@@ -1,17 +1,17 @@
 package nl.abu.monitor.tools.publish;
 
-import nl.abu.monitor.contract.InputTopic;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.ingest.RecordValidator;
+import nl.abu.monitor.serde.AvroSerdes;
 import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.tools.jsonl.LineError;
 import nl.abu.monitor.tools.jsonl.ParsedRecord;
-import nl.abu.monitor.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

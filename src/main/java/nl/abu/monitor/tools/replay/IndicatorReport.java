@@ -8,9 +8,9 @@ import java.util.Set;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.indicator.Indicator;
 import nl.abu.monitor.indicator.IndicatorCell;
+import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.output.IndicatorOrder;
 import nl.abu.monitor.output.IndicatorValues;
-import nl.abu.monitor.indicator.Scope;
 import nl.abu.monitor.period.Period;
 import nl.abu.monitor.period.ReportingCalendar;
 

@@ -1,7 +1,7 @@
 package nl.abu.monitor.tools.simulator;
 
-import nl.abu.monitor.contract.EntityKeys;
 import java.util.List;
+import nl.abu.monitor.contract.EntityKeys;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The regular versions of one entity (one key), oldest first, as its member's system records them over time. */

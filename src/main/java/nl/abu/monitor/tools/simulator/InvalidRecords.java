@@ -1,9 +1,9 @@
 package nl.abu.monitor.tools.simulator;
 
-import nl.abu.monitor.contract.EntityKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.abu.monitor.contract.EntityKeys;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Records that break the contract's validity rules the way real member systems do. */

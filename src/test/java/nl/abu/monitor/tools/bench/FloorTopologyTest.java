@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import nl.abu.monitor.TestRecords;
-import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.serde.AvroSerdeConfig;
 import nl.abu.monitor.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;

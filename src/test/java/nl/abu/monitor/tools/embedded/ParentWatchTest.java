@@ -36,7 +36,7 @@ class ParentWatchTest {
 
     private Process startThroughParentWatch(String mainClass) throws Exception {
         List<String> classpath = new ArrayList<>();
-        classpath.add(ParentWatchClass.copyInto(temp).toString());
+        classpath.add(ParentWatchClasspath.copyInto(temp).toString());
         classpath.add(Path.of(SleepForeverMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -6,19 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.IndicatorStatus;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.Sector;
 import nl.abu.monitor.events.WorkerStay;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LanguageTopologyTest {
+class LanguageFamilyTest {
+    /** The topology of this family alone, on every input. */
+    private static final List<Family<?>> ALONE = List.of(LanguageFamily.family());
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
-    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF);
+    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF, ALONE);
 
     @AfterEach
     void close() {
@@ -159,7 +163,7 @@ class LanguageTopologyTest {
     @Test
     void aStayTurnsLongWhenTheDateReachesDay183WithNoNewEvent() {
         // given a live pipeline on 7 July 2025 and a worker here since 6 January (long from 8 July)
-        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 7, 7));
+        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 7, 7), ALONE);
         try (live) {
             live.send(Topics.WORKER_STAYS, longStay(1).build());
             assertThat(live.indicator("long_stay_share|2025-07|all").getNumerator()).isZero();
@@ -181,7 +185,7 @@ class LanguageTopologyTest {
     @Test
     void aNewMonthBringsItsCellsAndAYearLeavingTheOpenYearsIsWithdrawn() {
         // given a live pipeline on 31 December 2025 with a worker here since 2024
-        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 12, 31));
+        PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 12, 31), ALONE);
         try (live) {
             live.send(Topics.WORKER_STAYS, stay("S-1", worker(1), LocalDate.of(2024, 3, 1), null).build());
             assertThat(live.indicator("long_stay_share|2024|all").getDenominator()).isEqualTo(1);

@@ -6,21 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.HousingCertification;
 import nl.abu.monitor.events.IndicatorStatus;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.PksHousingRating;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HousingTopologyTest {
+class HousingFamilyTest {
+    /** The topology of this family alone, on every input. */
+    private static final List<Family<?>> ALONE = List.of(HousingFamily.family());
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     private static final String CERTIFIED = "housing_certified_share|";
     private static final String RENT = "housing_rent_within_pks_share|";
     private static final String POINTS = "housing_average_pks_points|";
-    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF);
+    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF, ALONE);
 
     @AfterEach
     void close() {
@@ -142,7 +146,7 @@ class HousingTopologyTest {
     @Test
     void aLateRatingForAClosedMonthUpdatesThatMonth() {
         // given a live pipeline in June with a unit rated in June
-        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-06-15"))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-06-15"), ALONE)) {
             live.send(Topics.PKS_HOUSING_RATINGS, rating(1, date("2025-06-02")).build());
             assertThat(live.indicator(CERTIFIED + "2025-02|all")).isNull();
 
@@ -165,7 +169,7 @@ class HousingTopologyTest {
     @Test
     void aUnitRatedInJanuaryIsNotInFebruary() {
         // given a live pipeline on 20 January with a unit rated on 15 January
-        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-01-20"))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-01-20"), ALONE)) {
             live.send(Topics.PKS_HOUSING_RATINGS, rating(1, date("2025-01-15")).build());
             assertCell(live.indicator(CERTIFIED + "2025-01|all"), 1, 1);
 
@@ -220,7 +224,7 @@ class HousingTopologyTest {
     @Test
     void aFutureDatedRatingCountsOnceTheAsOfDateReachesIt() {
         // given a live pipeline on 10 May, a unit rated on 1 May and one rated ahead for 20 May
-        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-05-10"))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(date("2025-05-10"), ALONE)) {
             live.send(Topics.PKS_HOUSING_RATINGS, rating(1, date("2025-05-01")).setPksPoints(100).build());
             live.send(Topics.PKS_HOUSING_RATINGS, uncertifiedAndTooDear(2, date("2025-05-20")).setPksPoints(200)
                     .setRecordedAt(Instant.parse("2025-05-09T10:00:00Z")).build());

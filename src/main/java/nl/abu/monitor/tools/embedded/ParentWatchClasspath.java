@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * not get this project's jar on its classpath: its manifest would drag in all of our
  * dependencies (Kafka, Jackson...) next to the registry's own versions.
  */
-final class ParentWatchClass {
+final class ParentWatchClasspath {
 
     private static final String CLASS_FILE = ParentWatch.class.getName().replace('.', '/') + ".class";
 
-    private ParentWatchClass() {
+    private ParentWatchClasspath() {
     }
 
     /** Copies the class file below {@code workDir} and returns the classpath entry to use. */

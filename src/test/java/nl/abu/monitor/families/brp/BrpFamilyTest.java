@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.IndicatorStatus;
@@ -13,11 +14,14 @@ import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.RegistrationKind;
 import nl.abu.monitor.events.Sector;
 import nl.abu.monitor.events.WorkerStay;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BrpTopologyTest {
+class BrpFamilyTest {
+    /** The topology of this family alone, on every input. */
+    private static final List<Family<?>> ALONE = List.of(BrpFamily.family());
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     private static final String ON_TIME = "brp_registration_on_time_share|";
     private static final String DEREGISTERED = "brp_deregistration_share|";
@@ -25,7 +29,7 @@ class BrpTopologyTest {
     private static final Instant T2 = Instant.parse("2025-04-01T10:00:00Z");
     private static final Instant T3 = Instant.parse("2025-05-01T10:00:00Z");
 
-    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF);
+    private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF, ALONE);
 
     @AfterEach
     void close() {
@@ -287,7 +291,7 @@ class BrpTopologyTest {
     @Test
     void theRegistrationDeadlinePassingWithNoNewEventBringsTheStayIn() {
         // given a live pipeline on 14 March 2025 and a stay that arrived on 10 March, not registered yet
-        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 3, 14))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 3, 14), ALONE)) {
             live.send(Topics.WORKER_STAYS, stayOf(1, LocalDate.of(2025, 3, 10), null).build());
             live.send(Topics.BRP_REGISTRATIONS,
                     registrationOf(1, RegistrationKind.RNI_REGISTRATION, LocalDate.of(2025, 3, 16)).build());
@@ -308,7 +312,7 @@ class BrpTopologyTest {
     @Test
     void theDeregistrationDeadlinePassingWithNoNewEventBringsTheDepartureIn() {
         // given a live pipeline on 23 June 2025 and a registered stay that left on 20 June, deregistered on time
-        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 6, 23))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2025, 6, 23), ALONE)) {
             live.send(Topics.WORKER_STAYS, stayOf(1, LocalDate.of(2025, 3, 10), LocalDate.of(2025, 6, 20)).build());
             live.send(Topics.BRP_REGISTRATIONS,
                     registrationOf(1, RegistrationKind.BRP_REGISTRATION, LocalDate.of(2025, 3, 11)).build());
@@ -334,7 +338,7 @@ class BrpTopologyTest {
     @Test
     void anArrivalOn31DecemberCountsInDecemberOnceTheDeadlinePassesInTheNewYear() {
         // given a live pipeline on 31 December 2024, stays arriving on 31 December and 1 January
-        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2024, 12, 31))) {
+        try (PipelineTestDriver live = new PipelineTestDriver(LocalDate.of(2024, 12, 31), ALONE)) {
             live.send(Topics.WORKER_STAYS, stayOf(1, LocalDate.of(2024, 12, 31), null).build());
             live.send(Topics.WORKER_STAYS, stayOf(2, LocalDate.of(2025, 1, 1), null).build());
             live.send(Topics.BRP_REGISTRATIONS,

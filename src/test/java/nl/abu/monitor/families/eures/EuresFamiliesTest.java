@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import nl.abu.monitor.families.Families;
 import nl.abu.monitor.TestRecords;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EuresPlacement;
@@ -14,6 +14,8 @@ import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.Member;
 import nl.abu.monitor.events.PlacementStatus;
 import nl.abu.monitor.events.Sector;
+import nl.abu.monitor.families.Families;
+import nl.abu.monitor.indicator.Family;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
@@ -24,14 +26,16 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-class EuresTopologyTest {
+class EuresFamiliesTest {
+    /** The topology of this family alone, on every input. */
+    private static final List<Family<?>> ALONE = List.of(EuresFamilies.placements(), EuresFamilies.members());
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     private static final Instant T1 = Instant.parse("2025-02-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2025-03-01T10:00:00Z");
     private static final Instant T3 = Instant.parse("2025-04-01T10:00:00Z");
     private static final Instant T4 = Instant.parse("2025-05-01T10:00:00Z");
 
-    private PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF);
+    private PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF, ALONE);
 
     @AfterEach
     void close() {
@@ -195,7 +199,7 @@ class EuresTopologyTest {
     void aLateEventUpdatesAClosedMonthButNotAYearOutsideTheOpenYears() {
         // given a live pipeline on 15 June 2025 with a placement in February
         pipeline.close();
-        pipeline = new PipelineTestDriver(LocalDate.of(2025, 6, 15));
+        pipeline = new PipelineTestDriver(LocalDate.of(2025, 6, 15), ALONE);
         send(profile(1, true));
         send(placement(1, "P-1", LocalDate.of(2025, 2, 10)));
         assertThat(count("eures_placements|2025-02|all")).isEqualTo(1);
@@ -307,7 +311,7 @@ class EuresTopologyTest {
     void aPlacementDatedInTheFutureCountsOnceTheDateReachesIt() {
         // given a live pipeline on 15 June 2025, and placements dated 20 June and 2 July
         pipeline.close();
-        pipeline = new PipelineTestDriver(LocalDate.of(2025, 6, 15));
+        pipeline = new PipelineTestDriver(LocalDate.of(2025, 6, 15), ALONE);
         send(profile(1, true));
         send(placement(1, "P-1", LocalDate.of(2025, 6, 20)));
         send(placement(1, "P-2", LocalDate.of(2025, 7, 2)));
@@ -344,7 +348,7 @@ class EuresTopologyTest {
         // given a live pipeline on 1 July 2025: e = 182 days of n = 365 (31+28+31+30+31+30 = 181, + 1)
         pipeline.close();
         LocalDate asOf = LocalDate.of(2025, 7, 1);
-        pipeline = new PipelineTestDriver(asOf);
+        pipeline = new PipelineTestDriver(asOf, ALONE);
         double expected = 35.0 * 182 / 365; // 17.45...; AT_RISK from 90% of it, 15.71...
 
         // when 16 members that signed the code have a placement this year
@@ -391,7 +395,7 @@ class EuresTopologyTest {
     void theYearTargetOfALeapYear() {
         // given 1 March 2024: e = 31 + 29 + 1 = 61 days of n = 366
         pipeline.close();
-        pipeline = new PipelineTestDriver(LocalDate.of(2024, 3, 1));
+        pipeline = new PipelineTestDriver(LocalDate.of(2024, 3, 1), ALONE);
 
         // when one member that signed the code places a worker on the leap day
         send(profile(1, true));

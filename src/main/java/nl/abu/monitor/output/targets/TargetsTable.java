@@ -10,11 +10,14 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-/** The targets in force: the global table of the targets topic, which every instance holds in full. */
-public final class TargetsStore {
+/**
+ * The global table of the targets topic ({@code abu.indicator-targets.v1}), which every instance holds in full, and
+ * how to read the {@link Targets} in it.
+ */
+public final class TargetsTable {
     public static final String NAME = "indicator-targets";
 
-    private TargetsStore() {
+    private TargetsTable() {
     }
 
     /** The targets in a processor's view of the global store. */
