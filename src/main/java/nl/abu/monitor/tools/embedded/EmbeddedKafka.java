@@ -69,13 +69,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static EmbeddedKafka awaitOrClose(EmbeddedKafka kafka) {
-        try {
-            kafka.awaitReady(READY_TIMEOUT);
-            return kafka;
-        } catch (RuntimeException e) {
-            kafka.close();
-            throw e;
-        }
+        return Readiness.readyOrClosed(kafka, k -> k.awaitReady(READY_TIMEOUT), EmbeddedKafka::close);
     }
 
     /** Starts the child JVM without waiting for it. */

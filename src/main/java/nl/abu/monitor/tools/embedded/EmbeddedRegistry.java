@@ -33,16 +33,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** Starts a registry and waits until it answers. {@code port} 0 picks a free port. */
     public static EmbeddedRegistry start(int port) {
-        return PickedPorts.retryOnCollision(port == 0, () -> {
-            EmbeddedRegistry registry = launch(port);
-            try {
-                registry.awaitReady(READY_TIMEOUT);
-                return registry;
-            } catch (RuntimeException e) {
-                registry.close();
-                throw e;
-            }
-        });
+        return PickedPorts.retryOnCollision(port == 0, () -> Readiness.readyOrClosed(launch(port),
+                registry -> registry.awaitReady(READY_TIMEOUT), EmbeddedRegistry::close));
     }
 
     /** Starts the child JVM without waiting for it. */

@@ -2,6 +2,7 @@ package nl.abu.monitor.tools.embedded;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Waits for a child to become ready, failing early with its log tail when it dies. */
 final class Readiness {
@@ -9,6 +10,17 @@ final class Readiness {
     private static final long POLL_MILLIS = 200;
 
     private Readiness() {
+    }
+
+    /** {@code service} once {@code awaitReady} returns; closed, and the failure thrown, when it does not. */
+    static <T> T readyOrClosed(T service, Consumer<T> awaitReady, Consumer<T> close) {
+        try {
+            awaitReady.accept(service);
+            return service;
+        } catch (RuntimeException e) {
+            close.accept(service);
+            throw e;
+        }
     }
 
     static void await(ChildJvm child, Duration timeout, BooleanSupplier isReady) {
