@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.ContractFormats;
 import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.period.AsOfDate;
@@ -17,12 +18,18 @@ import nl.abu.monitor.tools.publish.PublishSummary;
 import nl.abu.monitor.tools.publish.Publisher;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "publish", description = "Publishes JSON-lines files (one per input topic, named <topic>.jsonl) as "
         + "Avro records in the Confluent wire format. Bad lines are reported with file, line and reason and "
         + "skipped; the exit code is 3 if there were any.")
 final class PublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -58,11 +65,19 @@ final class PublishCommand implements Callable<Integer> {
             + "environment variables override it.")
     Path config;
 
+    @Option(names = "--member", paramLabel = "MEMBER_ID", description = "Publish to this member's own topics "
+            + "(abu.member.<memberId>.<name>.v1, contract 9.1) instead of the shared ones; records of other members, "
+            + "and member profiles (the ABU's own topic), are refused.")
+    String member;
+
     @Option(names = "--as-of", description = "The as-of date for the date-range rule (default: today).")
     LocalDate asOf;
 
     @Override
     public Integer call() throws Exception {
+        if (member != null && !ContractFormats.isMemberId(member)) {
+            throw new ParameterException(spec.commandLine(), "--member: not a memberId (1-32 characters [A-Za-z0-9-])");
+        }
         AsOfDate date = asOf == null ? AsOfDate.today(Clock.systemUTC()) : AsOfDate.fixed(asOf);
         MonitorConfig cfg = MonitorConfig.load(Optional.ofNullable(config), System.getenv());
         String bootstrapServers = bootstrap != null ? bootstrap
@@ -73,6 +88,9 @@ final class PublishCommand implements Callable<Integer> {
         PublishSummary summary;
         try (Publisher publisher = new Publisher(bootstrapServers, serdeConfig, cfg.kafkaClientOverrides());
                 Stream<JsonLine> lines = lines()) {
+            if (member != null) {
+                publisher.toOwnTopicsOf(member);
+            }
             summary = publisher.publish(lines, Optional.of(new RecordValidator(date)), System.err::println,
                     s -> System.err.println("... published " + s.published()));
         }

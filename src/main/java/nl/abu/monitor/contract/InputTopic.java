@@ -3,6 +3,7 @@ package nl.abu.monitor.contract;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.LanguageEnrolment;
@@ -27,15 +28,45 @@ public enum InputTopic {
 
     private final String topic;
     private final Class<? extends SpecificRecord> recordType;
+    private final Pattern sources;
 
     InputTopic(String topic, Class<? extends SpecificRecord> recordType) {
         this.topic = topic;
         this.recordType = recordType;
+        // abu.member.<memberId> in place of abu: the same name and version for a member's own topic.
+        String memberTopics = "abu\\.member\\.(" + SourceTopic.MEMBER_ID + ")" + Pattern.quote(topic.substring(3));
+        this.sources = Pattern.compile(Pattern.quote(topic) + (hasMemberTopics() ? "|" + memberTopics : ""));
     }
 
     /** The topic's name, such as {@code abu.worker-stays.v1}. */
     public String topic() {
         return topic;
+    }
+
+    /** {@code worker-stays} for {@code abu.worker-stays.v1}: the prefix of every node and store of this input. */
+    public String shortName() {
+        return topic.replaceFirst("^abu\\.", "").replaceFirst("\\.v\\d+$", "");
+    }
+
+    /** Whether each member has its own topic of this input (contract 9.1): every input but the members topic. */
+    public boolean hasMemberTopics() {
+        return !topic.equals(Topics.MEMBERS);
+    }
+
+    /** A member's own topic of this input, {@code abu.member.<memberId>.<name>.v1}. */
+    public String memberTopic(String memberId) {
+        if (!hasMemberTopics()) {
+            throw new IllegalArgumentException(topic + " is the ABU's own: members have no topic of it");
+        }
+        if (!ContractFormats.isMemberId(memberId)) {
+            throw new IllegalArgumentException("not a memberId: 1-32 characters [A-Za-z0-9-]");
+        }
+        return topic.replaceFirst("^abu\\.", "abu.member." + memberId + ".");
+    }
+
+    /** Every topic this input arrives on: the shared one and, where members have their own, all of theirs. */
+    public Pattern sources() {
+        return sources;
     }
 
     public Class<? extends SpecificRecord> recordType() {

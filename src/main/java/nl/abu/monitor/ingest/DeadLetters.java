@@ -3,6 +3,7 @@ package nl.abu.monitor.ingest;
 import java.nio.charset.StandardCharsets;
 import nl.abu.monitor.contract.ContractFormats;
 import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.SourceTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,7 +41,9 @@ public final class DeadLetters {
     /** Counts a rejected source record and builds its dead letter. */
     ProducerRecord<byte[], byte[]> reject(ErrorHandlerContext context, byte[] key, byte[] value,
             RejectionReason reason, String detail) {
-        counters.rejected(context.topic(), reason);
+        // Tagged by the shared topic, a member's own topic too: tag values come from a bounded set.
+        counters.rejected(SourceTopic.of(context.topic()).map(SourceTopic::sharedTopic).orElse(context.topic()),
+                reason);
         Headers headers = new RecordHeaders();
         headers.add(REASON, utf8(reason.name()));
         headers.add(DETAIL, utf8(detail));

@@ -71,7 +71,12 @@ public final class InputChanges {
         String versionStore = name + "-versions";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(versionStore),
                 Serdes.String(), serdes.of(HeldVersion.class)));
-        return builder.stream(topic, Consumed.with(Serdes.String(), serdes.of(type)).withName(name + "-source"))
+        Consumed<String, V> consumed = Consumed.with(Serdes.String(), serdes.of(type)).withName(name + "-source");
+        InputTopic input = InputTopic.of(topic);
+        // Members' own topics (contract 9.1) by pattern, so one created later is consumed without a restart.
+        KStream<String, V> source = input.hasMemberTopics() ? builder.stream(input.sources(), consumed)
+                : builder.stream(topic, consumed);
+        return source
                 .processValues(() -> new ValidationStep<V>(topic, validator), Named.as(name + "-validate"))
                 .repartition(Repartitioned.<String, V>as(name + "-by-member")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.of(type))
@@ -84,6 +89,6 @@ public final class InputChanges {
 
     /** {@code abu.worker-stays.v1} → {@code worker-stays}: the prefix of every node and store of that input. */
     public static String nodeName(String topic) {
-        return topic.replaceFirst("^abu\\.", "").replaceFirst("\\.v\\d+$", "");
+        return InputTopic.of(topic).shortName();
     }
 }

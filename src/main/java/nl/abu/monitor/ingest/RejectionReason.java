@@ -21,5 +21,7 @@ public enum RejectionReason {
     /** A date lies before 2000-01-01 or after the as-of date plus 366 days. */
     DATE_OUT_OF_RANGE,
     /** A number out of its range, e.g. occupants below 1 or a negative rent. */
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** On a member's own topic, a record of another member (contract 9.1). */
+    MEMBER_MISMATCH
 }

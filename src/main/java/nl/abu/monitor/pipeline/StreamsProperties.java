@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsProperties {
     public static final String DEFAULT_APPLICATION_ID = "migration-monitor";
 
+    static final int METADATA_MAX_AGE_MS = 30_000;
+
     private StreamsProperties() {
     }
 
@@ -40,6 +42,9 @@ public final class StreamsProperties {
         // The early commit on uncommitted bytes is meant for transactional state stores, which are off; its check
         // asks every store for its size on every loop of the stream thread: 3 % of it (docs/benchmarks.md).
         props.put(StreamsConfig.STATESTORE_UNCOMMITTED_MAX_BYTES_CONFIG, -1L);
+        // A member's own topic created after start (contract 9.1) is found by the main consumer's next metadata
+        // refresh: within half a minute instead of the client default of five minutes.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), METADATA_MAX_AGE_MS);
         props.put(IngestCounters.CONFIG_KEY, counters);
         props.putAll(serdeConfig);
         return props;

@@ -1,11 +1,13 @@
 package nl.abu.monitor.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,18 +50,33 @@ public final class TopicSetup {
         this.replicationFactor = replicationFactor;
     }
 
+    private static final Map<String, String> KEPT_FOREVER = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
+
     public void createMissing(Admin admin) throws InterruptedException {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        Map<String, String> keptForever = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
         List<NewTopic> wanted = new ArrayList<>();
-        Topics.INPUTS.forEach(t -> wanted.add(topic(t, keptForever)));
+        Topics.INPUTS.forEach(t -> wanted.add(topic(t, KEPT_FOREVER)));
         wanted.add(topic(Topics.INDICATORS, compacted));
         wanted.add(topic(Topics.INDICATOR_TARGETS, compacted));
-        wanted.add(topic(Topics.INDICATOR_ALERTS, keptForever));
-        Map<String, String> deadLetters = new java.util.HashMap<>(keptForever);
+        wanted.add(topic(Topics.INDICATOR_ALERTS, KEPT_FOREVER));
+        Map<String, String> deadLetters = new java.util.HashMap<>(KEPT_FOREVER);
         deadLetters.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
         wanted.add(topic(Topics.REJECTED, deadLetters));
+        create(admin, wanted);
+    }
+
+    /**
+     * Creates the member's own input topics (contract 9.1) that are missing, with the settings of the shared ones:
+     * what the ABU does when it admits a member. The pipeline finds them by pattern, without a restart.
+     */
+    public void createMemberTopics(Admin admin, String memberId) throws InterruptedException {
+        create(admin, Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
+                .map(input -> topic(input.memberTopic(memberId), KEPT_FOREVER)).toList());
+    }
+
+    private static void create(Admin admin, List<NewTopic> wanted) throws InterruptedException {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -10,7 +10,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.abu.monitor.contract.EntityKeys;
-import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.contract.SourceTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorTarget;
@@ -108,14 +108,15 @@ public final class PipelineTestDriver implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     public <V extends SpecificRecord> void send(String topic, String key, V value, Instant timestamp) {
-        Serde<V> serde = (Serde<V>) serdes.of(InputTopic.of(topic).recordType());
+        Serde<V> serde = (Serde<V>) serdes.of(SourceTopic.of(topic).orElseThrow().input().recordType());
         driver.createInputTopic(topic, new StringSerializer(), serde.serializer())
                 .pipeInput(new TestRecord<>(key, value, timestamp));
     }
 
     @SuppressWarnings("unchecked")
     public <V extends SpecificRecord> byte[] serialize(String topic, V value) {
-        return ((Serde<V>) serdes.of(InputTopic.of(topic).recordType())).serializer().serialize(topic, value);
+        return ((Serde<V>) serdes.of(SourceTopic.of(topic).orElseThrow().input().recordType())).serializer()
+                .serialize(topic, value);
     }
 
     /** Retracts an entity at the given time. */

@@ -22,13 +22,14 @@ final class RequiredAcls {
     private RequiredAcls() {
     }
 
-    /** A member's system (or {@code publish} on its behalf): write its input topics, nothing else. */
-    static List<AclBinding> member(String principal) {
-        List<AclBinding> acls = new ArrayList<>();
-        for (String topic : Topics.INPUTS) {
-            acls.addAll(allow(principal, literal(ResourceType.TOPIC, topic), AclOperation.WRITE, AclOperation.DESCRIBE));
-        }
-        return acls;
+    /**
+     * A member's system (or {@code publish --member} on its behalf), principal {@code User:member-<memberId>}: write
+     * its own input topics (contract 9.1, the prefix {@code abu.member.<memberId>.}), nothing else. The shared input
+     * topics are the ABU's own loaders'.
+     */
+    static List<AclBinding> member(String memberId) {
+        return allow("User:member-" + memberId, prefixed(ResourceType.TOPIC, "abu.member." + memberId + "."),
+                AclOperation.WRITE, AclOperation.DESCRIBE);
     }
 
     /** The pipeline ({@code run}), which also creates its topics when they are missing. */
@@ -38,6 +39,9 @@ final class RequiredAcls {
             acls.addAll(allow(principal, literal(ResourceType.TOPIC, topic), AclOperation.READ, AclOperation.DESCRIBE,
                     AclOperation.CREATE));
         }
+        // Every member's own input topics, found by pattern (contract 9.1).
+        acls.addAll(allow(principal, prefixed(ResourceType.TOPIC, "abu.member."), AclOperation.READ,
+                AclOperation.DESCRIBE));
         acls.addAll(allow(principal, literal(ResourceType.TOPIC, Topics.INDICATOR_TARGETS), AclOperation.READ,
                 AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE));
         for (String topic : List.of(Topics.INDICATORS, Topics.INDICATOR_ALERTS, Topics.REJECTED)) {

@@ -14,18 +14,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import nl.abu.monitor.TestRecords;
 import nl.abu.monitor.cli.MonitorProcess;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorValue;
+import nl.abu.monitor.events.WorkerStay;
+import nl.abu.monitor.ingest.DeadLetters;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.oracle.ContractOracle;
 import nl.abu.monitor.oracle.OracleComparison;
@@ -36,9 +43,11 @@ import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.CatchUp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.StreamsProperties;
+import nl.abu.monitor.pipeline.TopicSetup;
 import nl.abu.monitor.tools.embedded.EmbeddedPlatform;
 import nl.abu.monitor.tools.embedded.KafkaSecurityAdmin;
 import nl.abu.monitor.tools.embedded.SecureClientSettings;
+import nl.abu.monitor.tools.publish.Publisher;
 import nl.abu.monitor.tools.replay.IndicatorReport;
 import nl.abu.monitor.tools.replay.IndicatorTopicReader;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -46,6 +55,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,6 +79,8 @@ class SecureClusterIT {
     private static final String APPLICATION_ID = StreamsProperties.DEFAULT_APPLICATION_ID;
     private static final String APP_USER = "monitor";
     private static final Set<String> INDICATORS = Set.copyOf(ContractOracle.INDICATORS);
+    /** A member other than the one that publishes. */
+    private static final String OTHER_MEMBER = "Z9999";
 
     @Test
     void givenTlsScramAndTightAcls_whenAMemberPublishesAndThePipelineRuns_thenTheIndicatorsMatchTheOracle(
@@ -80,6 +92,9 @@ class SecureClusterIT {
         Map<String, ContractOracle.Row> expected = OracleComparison.expected(
                 new ContractOracle(ContractOracle.Settings.defaults()).run(input, AS_OF), INDICATORS);
         System.out.printf("dataset of %s and oracle (%.1f s)%n", memberId, seconds(started));
+        // the member's profile is the ABU's to load (the members topic is its own); the rest is the member's
+        Path abuLoads = Files.createDirectories(dir.resolve("abu-loads"));
+        Files.move(input.resolve(Topics.MEMBERS + ".jsonl"), abuLoads.resolve(Topics.MEMBERS + ".jsonl"));
         String memberUser = "member-" + memberId;
         List<MonitorProcess> processes = new ArrayList<>();
         try (EmbeddedPlatform platform = EmbeddedPlatform.startSecure()) {
@@ -93,7 +108,7 @@ class SecureClusterIT {
                 security.createScramUser(APP_USER, appPassword);
                 security.createScramUser(memberUser, memberPassword);
                 security.createAcls(RequiredAcls.application("User:" + APP_USER, APPLICATION_ID));
-                security.createAcls(RequiredAcls.member("User:" + memberUser));
+                security.createAcls(RequiredAcls.member(memberId));
             }
             try (Admin admin = Admin.create(secure.adminProperties())) {
                 // when the pipeline runs as the app principal, configured through MONITOR_* variables only
@@ -113,10 +128,24 @@ class SecureClusterIT {
                         .isEqualTo(200));
                 System.out.printf("pipeline ready as User:%s (%.1f s)%n", APP_USER, seconds(started));
 
-                // and the member publishes its data with `publish --config`, as its own principal
+                // and the ABU admits the member: creates its own topics, after the pipeline started, and loads its
+                // profile on the members topic
+                long topicsCreated = System.nanoTime();
+                new TopicSetup(Optional.of(2), Optional.of((short) 1)).createMemberTopics(admin, memberId);
+                Path abuConfig = dir.resolve("abu.properties");
+                writeConfig(abuConfig, secure.adminProperties());
+                MonitorProcess load = new MonitorProcess(Map.of(), "publish", "--dir", abuLoads.toString(),
+                        "--bootstrap", secure.bootstrapServers(), "--registry", platform.registryUrl(),
+                        "--config", abuConfig.toString(), "--as-of", AS_OF.toString());
+                processes.add(load);
+                assertThat(load.awaitExit(Duration.ofSeconds(90))).as("the ABU's load has finished").isTrue();
+                assertThat(load.process().exitValue()).as("load exit code; log:%n%s", load.log()).isZero();
+
+                // and the member publishes its data to its own topics with `publish --member`, as its own principal
                 Path memberConfig = dir.resolve("member.properties");
                 writeConfig(memberConfig, secure.clientProperties(memberUser, memberPassword));
                 MonitorProcess publish = new MonitorProcess(Map.of(), "publish", "--dir", input.toString(),
+                        "--member", memberId,
                         "--bootstrap", secure.bootstrapServers(), "--registry", platform.registryUrl(),
                         "--config", memberConfig.toString(), "--as-of", AS_OF.toString());
                 processes.add(publish);
@@ -126,11 +155,33 @@ class SecureClusterIT {
                 assertThat(publish.process().exitValue()).as("publish exit code; log:%n%s", publish.log()).isZero();
                 assertThat(summary).contains("refused 0 lines");
 
-                // then the pipeline catches up, and its output equals the oracle's
-                new CatchUp(admin, APPLICATION_ID, Topics.INPUTS).await(Duration.ofMinutes(2), p -> { },
-                        () -> run.process().isAlive());
-                System.out.printf("caught up (%.1f s)%n", seconds(started));
+                // and, on its own topic, a record of another member, written with a plain producer
+                Map<String, Object> member = secure.clientProperties(memberUser, memberPassword);
                 Map<String, Object> serdeConfig = Map.of("schema.registry.url", platform.registryUrl());
+                String ownStays = InputTopic.WORKER_STAYS.memberTopic(memberId);
+                WorkerStay othersStay = TestRecords.stay().setMemberId(OTHER_MEMBER).build();
+                try (Publisher producer = new Publisher(secure.bootstrapServers(), serdeConfig, member)) {
+                    producer.send(ownStays, EntityKeys.of(othersStay), othersStay,
+                            othersStay.getRecordedAt().toEpochMilli());
+                    producer.flush();
+                }
+
+                // then the pipeline finds the member's topics, created after it started, and catches up
+                List<String> inputs = new ArrayList<>(Topics.INPUTS);
+                Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
+                        .forEach(i -> inputs.add(i.memberTopic(memberId)));
+                new CatchUp(admin, APPLICATION_ID, inputs).await(Duration.ofMinutes(5), p -> { },
+                        () -> run.process().isAlive());
+                System.out.printf("caught up (%.1f s), the member's topics consumed %.1f s after they were created%n",
+                        seconds(started), seconds(topicsCreated));
+                assertThat(Duration.ofNanos(System.nanoTime() - topicsCreated))
+                        .as("contract 9.1: a new member topic is consumed within 5 minutes")
+                        .isLessThan(Duration.ofMinutes(5));
+                // and the other member's record is rejected as MEMBER_MISMATCH
+                List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(secure.adminProperties(), Topics.REJECTED);
+                assertThat(deadLetters).as("dead letters").hasSize(1);
+                assertThat(header(deadLetters.get(0), DeadLetters.REASON)).isEqualTo("MEMBER_MISMATCH");
+                assertThat(header(deadLetters.get(0), DeadLetters.SOURCE_TOPIC)).isEqualTo(ownStays);
                 PipelineSettings settings = PipelineSettings.defaults(AsOfDate.fixed(AS_OF), serdeConfig,
                         new IngestCounters(new SimpleMeterRegistry()));
                 List<IndicatorValue> report = IndicatorReport.complete(IndicatorTopicReader.latest(
@@ -146,9 +197,12 @@ class SecureClusterIT {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                         .untilAsserted(() -> assertThat(purgedRepartitionRecords(admin)).isPositive());
 
-                // and the ACLs are tight: the member cannot write the output nor read an input topic
-                Map<String, Object> member = secure.clientProperties(memberUser, memberPassword);
+                // and the ACLs are tight: the member cannot write the output, a shared input topic or another
+                // member's topic, nor read an input topic
                 assertThat(produceFailure(member, Topics.INDICATORS)).isInstanceOf(TopicAuthorizationException.class);
+                assertThat(produceFailure(member, Topics.WORKER_STAYS)).isInstanceOf(TopicAuthorizationException.class);
+                assertThat(produceFailure(member, InputTopic.WORKER_STAYS.memberTopic(OTHER_MEMBER)))
+                        .isInstanceOf(TopicAuthorizationException.class);
                 assertThat(fetchFailure(member, Topics.WORKER_STAYS)).isInstanceOf(TopicAuthorizationException.class);
                 // and the app cannot write an input topic
                 assertThat(produceFailure(secure.clientProperties(APP_USER, appPassword), Topics.WORKER_STAYS))
@@ -223,6 +277,28 @@ class SecureClusterIT {
             return rootOf(catchThrowable(() -> producer.send(new ProducerRecord<>(topic, new byte[] {1}))
                     .get(15, TimeUnit.SECONDS)));
         }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> client, String topic) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static Throwable fetchFailure(Map<String, Object> client, String topic) {

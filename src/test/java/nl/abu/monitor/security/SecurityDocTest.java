@@ -18,13 +18,13 @@ class SecurityDocTest {
                 .filter(line -> line.startsWith("kafka-acls.sh ")).toList();
 
         // when they are written as commands
-        List<String> member = RequiredAcls.kafkaAclsCommands(RequiredAcls.member("User:member-M0001"));
+        List<String> member = RequiredAcls.kafkaAclsCommands(RequiredAcls.member("M0001"));
         List<String> app = RequiredAcls.kafkaAclsCommands(RequiredAcls.application("User:monitor",
                 StreamsProperties.DEFAULT_APPLICATION_ID));
 
         // then the document has each of them, and nothing else
-        assertThat(member).hasSize(6);
-        assertThat(app).hasSize(13);
+        assertThat(member).hasSize(1);
+        assertThat(app).hasSize(14);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(member.stream(), app.stream()).toList());
     }

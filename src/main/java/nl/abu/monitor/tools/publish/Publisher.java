@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.contract.SourceTopic;
 import nl.abu.monitor.ingest.RecordValidator;
+import nl.abu.monitor.ingest.RejectionReason;
 import nl.abu.monitor.serde.AvroSerdes;
 import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.tools.jsonl.LineError;
@@ -30,6 +33,7 @@ public final class Publisher implements AutoCloseable {
     private final Map<String, ?> serdeConfig;
     private final Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    private Optional<String> member = Optional.empty();
 
     public Publisher(String bootstrapServers, Map<String, ?> serdeConfig, Map<String, Object> producerOverrides) {
         Map<String, Object> props = new HashMap<>();
@@ -47,6 +51,16 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
+     * From now on, sends each record to the member's own topic of its input (contract 9.1) instead of the shared
+     * one, and refuses a record of another member, and one of the members topic, which is the ABU's own.
+     */
+    public Publisher toOwnTopicsOf(String memberId) {
+        InputTopic.WORKER_STAYS.memberTopic(memberId); // refuses a malformed memberId at once
+        this.member = Optional.of(memberId);
+        return this;
+    }
+
+    /**
      * Sends every parsed line; reports each bad line to {@code report} as {@code file:line: reason}.
      * @param validator the contract rules to apply before sending, or empty to send as parsed
      */
@@ -59,13 +73,14 @@ public final class Publisher implements AutoCloseable {
                 report.accept(error.message());
             } else if (line instanceof ParsedRecord record) {
                 Optional<String> refusal = validator.flatMap(v -> v.validate(record.topic(), record.key(), record.value()))
-                        .map(r -> r.reason() + ": " + r.detail());
+                        .map(r -> r.reason() + ": " + r.detail()).or(() -> notThisMembers(record));
                 if (refusal.isPresent()) {
                     summary.countBad();
                     report.accept(record.fileName() + ":" + record.lineNumber() + ": " + refusal.get());
                 } else {
-                    send(record.topic(), record.key(), record.value(), record.timestampMillis());
-                    summary.countPublished(record.topic());
+                    String topic = member.map(InputTopic.of(record.topic())::memberTopic).orElse(record.topic());
+                    send(topic, record.key(), record.value(), record.timestampMillis());
+                    summary.countPublished(topic);
                     if (summary.published() % 10_000 == 0) {
                         progress.accept(summary);
                     }
@@ -74,6 +89,20 @@ public final class Publisher implements AutoCloseable {
         });
         flush();
         return summary;
+    }
+
+    private Optional<String> notThisMembers(ParsedRecord record) {
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!InputTopic.of(record.topic()).hasMemberTopics()) {
+            return Optional.of("NOT_PUBLISHED: " + record.topic() + " is the ABU's own; a member has no topic of it");
+        }
+        if (!member.get().equals(EntityKeys.memberOf(record.key()))) {
+            return Optional.of(RejectionReason.MEMBER_MISMATCH + ": memberId: --member " + member.get()
+                    + " publishes that member's records only");
+        }
+        return Optional.empty();
     }
 
     /** Sends one record; a null value is a tombstone. */
@@ -95,7 +124,8 @@ public final class Publisher implements AutoCloseable {
     private Serializer<SpecificRecord> serializerFor(String topic) {
         return serializers.computeIfAbsent(topic, t -> {
             @SuppressWarnings("unchecked")
-            Class<SpecificRecord> type = (Class<SpecificRecord>) InputTopic.of(t).recordType();
+            Class<SpecificRecord> type = (Class<SpecificRecord>) SourceTopic.of(t)
+                    .orElseThrow(() -> new IllegalArgumentException("not an input topic: " + t)).input().recordType();
             return AvroSerdes.valueSerde(type, serdeConfig).serializer();
         });
     }

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.pipeline.StreamsProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,9 @@ class FloorAppTest {
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
             StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-            StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), IngestCounters.CONFIG_KEY);
+            StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), IngestCounters.CONFIG_KEY,
+            // how soon the pattern subscription of members' own topics finds a new one; the floor reads by name
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG));
 
     @Test
     void runsWithEveryEngineSettingOfThePipeline() {

@@ -1,6 +1,5 @@
-package nl.abu.monitor.ingest;
+package nl.abu.monitor.contract;
 
-import nl.abu.monitor.contract.ContractFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
