@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.families.Families;
+import nl.abu.monitor.ingest.FeedbackTopics;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.output.api.IndicatorQueries;
@@ -20,6 +21,7 @@ import nl.abu.monitor.output.metrics.IndicatorGauges;
 import nl.abu.monitor.output.targets.LiveTargets;
 import nl.abu.monitor.output.targets.Targets;
 import nl.abu.monitor.output.targets.TargetsSeeder;
+import nl.abu.monitor.pipeline.ListedFeedbackTopics;
 import nl.abu.monitor.pipeline.PipelineApp;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.PipelineTopology;
@@ -43,6 +45,7 @@ final class RunningMonitor implements AutoCloseable {
     private final PipelineApp pipeline;
     private final MonitorHttpServer http;
     private final IndicatorGauges indicatorGauges;
+    private final ListedFeedbackTopics feedbackTopics;
 
     RunningMonitor(MonitorOptions options) throws IOException, InterruptedException {
         new JvmMemoryMetrics().bindTo(meters);
@@ -56,12 +59,18 @@ final class RunningMonitor implements AutoCloseable {
                 Targets.contractDefaults());
         // Bound first: its port (perhaps a free one) goes into application.server, which the pipeline needs.
         http = new MonitorHttpServer(options.httpHost(), options.httpPort(), meters);
+        ListedFeedbackTopics listed = null;
         try {
-            pipeline = startPipeline(options, new HostInfo(options.httpAdvertisedHost(), http.port()));
+            listed = ListedFeedbackTopics.start(adminProps(options));
+            pipeline = startPipeline(options, new HostInfo(options.httpAdvertisedHost(), http.port()), listed);
         } catch (RuntimeException e) {
             http.close();
+            if (listed != null) {
+                listed.close();
+            }
             throw e;
         }
+        feedbackTopics = listed;
         indicatorGauges = IndicatorGauges.startFor(pipeline.streams(), meters, new LiveTargets(pipeline.streams(),
                 Targets.contractDefaults()),
                 options.minimumCellSize(), options.asOf(), IndicatorGauges.DEFAULT_REFRESH_INTERVAL);
@@ -72,7 +81,7 @@ final class RunningMonitor implements AutoCloseable {
         });
     }
 
-    private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised) {
+    private PipelineApp startPipeline(MonitorOptions options, HostInfo advertised, FeedbackTopics feedbackTopics) {
         IngestCounters counters = new IngestCounters(meters);
         counters.startAtZero(Topics.INPUTS);
         PipelineSettings settings = new PipelineSettings(options.asOf(), options.openYears(),
@@ -83,6 +92,7 @@ final class RunningMonitor implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        props.put(FeedbackTopics.CONFIG_KEY, feedbackTopics);
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         GroupInstanceId.of(options.applicationId(), advertised, options.httpPort(), options.kafkaOverrides())
                 .ifPresentOrElse(id -> {
@@ -123,6 +133,7 @@ final class RunningMonitor implements AutoCloseable {
         indicatorGauges.close();
         http.close();
         pipeline.close();
+        feedbackTopics.close();
         gcMetrics.close();
         meters.close();
     }

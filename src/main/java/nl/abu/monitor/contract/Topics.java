@@ -19,6 +19,11 @@ public final class Topics {
     /** The input topics' names, in the contract's order; their record types are in {@link InputTopic}. */
     public static final List<String> INPUTS = InputTopic.topics();
 
+    /** A member's feedback topic (contract 9.2): its rejected records, with the headers of the dead-letter topic. */
+    public static String memberRejected(String memberId) {
+        return "abu.member." + memberId + ".rejected.v1";
+    }
+
     private Topics() {
     }
 }

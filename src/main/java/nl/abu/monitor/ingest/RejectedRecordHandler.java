@@ -1,6 +1,5 @@
 package nl.abu.monitor.ingest;
 
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -31,7 +30,7 @@ public final class RejectedRecordHandler implements ProcessingExceptionHandler {
         }
         Rejection rejection = rejected.rejection();
         LOG.info("Rejected {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), rejected.getMessage());
-        return Response.resume(List.of(deadLetters.reject(context, context.sourceRawKey(),
-                context.sourceRawValue(), rejection.reason(), rejection.detail())));
+        return Response.resume(deadLetters.reject(context, context.sourceRawKey(), context.sourceRawValue(),
+                record.value(), rejection.reason(), rejection.detail()));
     }
 }

@@ -1,6 +1,5 @@
 package nl.abu.monitor.ingest;
 
-import java.util.List;
 import java.util.Map;
 import nl.abu.monitor.serde.AvroSerdeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +30,7 @@ public final class UndecodableRecordHandler implements DeserializationExceptionH
                 : RejectionReason.UNDECODABLE;
         LOG.info("Rejected {}-{}@{}: {}: {}", context.topic(), context.partition(), context.offset(), reason,
                 exception.getMessage());
-        return Response.resume(List.of(deadLetters.reject(context, record.key(), record.value(),
-                reason, String.valueOf(exception.getMessage()))));
+        return Response.resume(deadLetters.reject(context, record.key(), record.value(), null, reason,
+                String.valueOf(exception.getMessage())));
     }
 }

@@ -53,6 +53,10 @@ public final class TopicSetup {
     private static final Map<String, String> KEPT_FOREVER = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
+    private static final Map<String, String> DEAD_LETTERS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
 
     public void createMissing(Admin admin) throws InterruptedException {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -61,19 +65,20 @@ public final class TopicSetup {
         wanted.add(topic(Topics.INDICATORS, compacted));
         wanted.add(topic(Topics.INDICATOR_TARGETS, compacted));
         wanted.add(topic(Topics.INDICATOR_ALERTS, KEPT_FOREVER));
-        Map<String, String> deadLetters = new java.util.HashMap<>(KEPT_FOREVER);
-        deadLetters.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
-        wanted.add(topic(Topics.REJECTED, deadLetters));
+        wanted.add(topic(Topics.REJECTED, DEAD_LETTERS));
         create(admin, wanted);
     }
 
     /**
-     * Creates the member's own input topics (contract 9.1) that are missing, with the settings of the shared ones:
-     * what the ABU does when it admits a member. The pipeline finds them by pattern, without a restart.
+     * Creates the member's own input topics (contract 9.1) and its feedback topic (9.2) where they are missing, with
+     * the settings of the shared ones: what the ABU does when it admits a member. The pipeline finds them without a
+     * restart.
      */
     public void createMemberTopics(Admin admin, String memberId) throws InterruptedException {
-        create(admin, Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
+        List<NewTopic> wanted = new ArrayList<>(Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
                 .map(input -> topic(input.memberTopic(memberId), KEPT_FOREVER)).toList());
+        wanted.add(topic(Topics.memberRejected(memberId), DEAD_LETTERS));
+        create(admin, wanted);
     }
 
     private static void create(Admin admin, List<NewTopic> wanted) throws InterruptedException {

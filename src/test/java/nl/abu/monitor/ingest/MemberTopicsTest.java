@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MemberTopicsTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     private static final String OWN_STAYS = InputTopic.WORKER_STAYS.memberTopic(MEMBER);
-    private static final String OTHERS_STAYS = InputTopic.WORKER_STAYS.memberTopic("M0002");
+    private static final String OTHERS_STAYS = InputTopic.WORKER_STAYS.memberTopic(PipelineTestDriver.OTHER_MEMBER);
     private static final String YEAR_ALL = "long_stay_share|2025|all";
 
     private final PipelineTestDriver pipeline = new PipelineTestDriver(AS_OF);
@@ -56,6 +56,48 @@ class MemberTopicsTest {
         assertThat(pipeline.indicator(YEAR_ALL)).as("nothing counted").isNull();
         assertThat(pipeline.counter("abu_records_rejected", "topic", Topics.WORKER_STAYS, "reason",
                 "MEMBER_MISMATCH")).isEqualTo(1.0);
+        // and the feedback goes to the member whose topic it is, not to the member the record names (9.2)
+        List<TestRecord<byte[], byte[]>> feedback = pipeline.feedbackOf(PipelineTestDriver.OTHER_MEMBER);
+        assertThat(feedback).hasSize(1);
+        assertThat(PipelineTestDriver.header(feedback.get(0), DeadLetters.REASON)).isEqualTo("MEMBER_MISMATCH");
+        assertThat(feedback.get(0).value()).isEqualTo(rejected.get(0).value());
+        assertThat(pipeline.feedbackOf(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void givenARejectedRecordOnTheSharedTopic_whenItsKeyNamesAMember_thenThatMemberGetsItAsFeedback() {
+        // when: a stay of M0001 on the shared topic, departing before it arrives
+        pipeline.send(Topics.WORKER_STAYS, stay().setDepartureDate(LocalDate.of(2025, 1, 1)).build());
+
+        // then it is on the dead-letter topic and on M0001's feedback topic, with the same headers
+        List<TestRecord<byte[], byte[]>> rejected = pipeline.rejected();
+        List<TestRecord<byte[], byte[]>> feedback = pipeline.feedbackOf(MEMBER);
+        assertThat(rejected).hasSize(1);
+        assertThat(feedback).hasSize(1);
+        assertThat(PipelineTestDriver.header(feedback.get(0), DeadLetters.REASON))
+                .isEqualTo("DEPARTURE_BEFORE_ARRIVAL");
+        assertThat(PipelineTestDriver.header(feedback.get(0), DeadLetters.SOURCE_TOPIC))
+                .isEqualTo(Topics.WORKER_STAYS);
+        assertThat(pipeline.feedbackOf(PipelineTestDriver.OTHER_MEMBER)).isEmpty();
+    }
+
+    @Test
+    void givenARecordWithABsn_whenItIsRejected_thenTheFeedbackCopyLeavesTheValueOutToo() {
+        pipeline.send(OWN_STAYS, stay().setWorkerRef("111222333").build());
+
+        List<TestRecord<byte[], byte[]>> feedback = pipeline.feedbackOf(MEMBER);
+        assertThat(feedback).hasSize(1);
+        assertThat(PipelineTestDriver.header(feedback.get(0), DeadLetters.REASON)).isEqualTo("LOOKS_LIKE_BSN");
+        assertThat(feedback.get(0).value()).isNull();
+    }
+
+    @Test
+    void givenAMemberWithoutAFeedbackTopic_whenItsRecordIsRejected_thenOnlyTheDeadLetterTopicHasIt() {
+        pipeline.send(Topics.WORKER_STAYS, stay().setMemberId("M0003").setDepartureDate(LocalDate.of(2025, 1, 1))
+                .build());
+
+        assertThat(pipeline.rejected()).hasSize(1);
+        assertThat(pipeline.feedbackOf("M0003")).isEmpty();
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.abu.monitor.TestRecords;
 import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.SourceTopic;
 import nl.abu.monitor.contract.Topics;
@@ -17,6 +19,7 @@ import nl.abu.monitor.events.IndicatorTarget;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.families.Families;
 import nl.abu.monitor.indicator.Family;
+import nl.abu.monitor.ingest.FeedbackTopics;
 import nl.abu.monitor.ingest.IngestCounters;
 import nl.abu.monitor.output.targets.Target;
 import nl.abu.monitor.output.targets.TargetRecords;
@@ -40,6 +43,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The whole pipeline in a TopologyTestDriver, with an in-memory schema registry, for given/when/then tests. */
 public final class PipelineTestDriver implements AutoCloseable {
+    /** A second member with a feedback topic. */
+    public static final String OTHER_MEMBER = "M0002";
     private final TopologyTestDriver driver;
     private final PipelineSerdes serdes;
     private final Map<String, IndicatorValue> indicators = new HashMap<>();
@@ -63,6 +68,8 @@ public final class PipelineTestDriver implements AutoCloseable {
         IngestCounters counters = new IngestCounters(meters);
         PipelineSettings settings = PipelineSettings.defaults(today::get, serdeConfig, counters);
         Properties props = StreamsProperties.of("test:9092", serdeConfig, counters);
+        props.put(FeedbackTopics.CONFIG_KEY, FeedbackTopics.of(Set.of(Topics.memberRejected(TestRecords.MEMBER),
+                Topics.memberRejected(OTHER_MEMBER))));
         // Each driver its own state directory, so that two can run side by side.
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 System.getProperty("java.io.tmpdir") + "/pipeline-test-" + UUID.randomUUID());
@@ -149,6 +156,12 @@ public final class PipelineTestDriver implements AutoCloseable {
 
     public List<TestRecord<byte[], byte[]>> rejected() {
         return rejectedTopic.readRecordsToList();
+    }
+
+    /** The records on a member's feedback topic; {@link TestRecords#MEMBER} and {@link #OTHER_MEMBER} have one. */
+    public List<TestRecord<byte[], byte[]>> feedbackOf(String memberId) {
+        return driver.createOutputTopic(Topics.memberRejected(memberId), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
     }
 
     public static String header(TestRecord<byte[], byte[]> record, String name) {

@@ -24,12 +24,17 @@ final class RequiredAcls {
 
     /**
      * A member's system (or {@code publish --member} on its behalf), principal {@code User:member-<memberId>}: write
-     * its own input topics (contract 9.1, the prefix {@code abu.member.<memberId>.}), nothing else. The shared input
-     * topics are the ABU's own loaders'.
+     * its own input topics (contract 9.1, the prefix {@code abu.member.<memberId>.}) and read its feedback topic
+     * (9.2), in a consumer group of its own prefix; nothing else. The shared input topics are the ABU's loaders'.
      */
     static List<AclBinding> member(String memberId) {
-        return allow("User:member-" + memberId, prefixed(ResourceType.TOPIC, "abu.member." + memberId + "."),
-                AclOperation.WRITE, AclOperation.DESCRIBE);
+        String principal = "User:member-" + memberId;
+        String prefix = "abu.member." + memberId + ".";
+        List<AclBinding> acls = new ArrayList<>(allow(principal, prefixed(ResourceType.TOPIC, prefix),
+                AclOperation.WRITE, AclOperation.DESCRIBE));
+        acls.addAll(allow(principal, literal(ResourceType.TOPIC, Topics.memberRejected(memberId)), AclOperation.READ));
+        acls.addAll(allow(principal, prefixed(ResourceType.GROUP, prefix), AclOperation.READ));
+        return acls;
     }
 
     /** The pipeline ({@code run}), which also creates its topics when they are missing. */
@@ -39,9 +44,9 @@ final class RequiredAcls {
             acls.addAll(allow(principal, literal(ResourceType.TOPIC, topic), AclOperation.READ, AclOperation.DESCRIBE,
                     AclOperation.CREATE));
         }
-        // Every member's own input topics, found by pattern (contract 9.1).
+        // Every member's own input topics, found by pattern (contract 9.1), and their feedback topics (9.2).
         acls.addAll(allow(principal, prefixed(ResourceType.TOPIC, "abu.member."), AclOperation.READ,
-                AclOperation.DESCRIBE));
+                AclOperation.WRITE, AclOperation.DESCRIBE));
         acls.addAll(allow(principal, literal(ResourceType.TOPIC, Topics.INDICATOR_TARGETS), AclOperation.READ,
                 AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE));
         for (String topic : List.of(Topics.INDICATORS, Topics.INDICATOR_ALERTS, Topics.REJECTED)) {

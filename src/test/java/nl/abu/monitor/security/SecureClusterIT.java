@@ -155,7 +155,23 @@ class SecureClusterIT {
                 assertThat(publish.process().exitValue()).as("publish exit code; log:%n%s", publish.log()).isZero();
                 assertThat(summary).contains("refused 0 lines");
 
-                // and, on its own topic, a record of another member, written with a plain producer
+                // then the pipeline finds the member's topics, created after it started, and catches up
+                List<String> inputs = new ArrayList<>(Topics.INPUTS);
+                Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
+                        .forEach(i -> inputs.add(i.memberTopic(memberId)));
+                CatchUp catchUp = new CatchUp(admin, APPLICATION_ID, inputs);
+                catchUp.await(Duration.ofMinutes(5), p -> { }, () -> run.process().isAlive());
+                System.out.printf("caught up (%.1f s), the member's topics consumed %.1f s after they were created%n",
+                        seconds(started), seconds(topicsCreated));
+                assertThat(Duration.ofNanos(System.nanoTime() - topicsCreated))
+                        .as("contract 9.1: a new member topic is consumed within 5 minutes")
+                        .isLessThan(Duration.ofMinutes(5));
+
+                // and when, on its own topic, the member writes a record of another member (who is admitted too),
+                // once the pipeline has listed the new feedback topics (every 30 s)
+                new TopicSetup(Optional.of(2), Optional.of((short) 1)).createMemberTopics(admin, OTHER_MEMBER);
+                Thread.sleep(Math.max(0, Duration.ofSeconds(31).toMillis()
+                        - Duration.ofNanos(System.nanoTime() - topicsCreated).toMillis()));
                 Map<String, Object> member = secure.clientProperties(memberUser, memberPassword);
                 Map<String, Object> serdeConfig = Map.of("schema.registry.url", platform.registryUrl());
                 String ownStays = InputTopic.WORKER_STAYS.memberTopic(memberId);
@@ -165,23 +181,22 @@ class SecureClusterIT {
                             othersStay.getRecordedAt().toEpochMilli());
                     producer.flush();
                 }
+                catchUp.await(Duration.ofMinutes(2), p -> { }, () -> run.process().isAlive());
 
-                // then the pipeline finds the member's topics, created after it started, and catches up
-                List<String> inputs = new ArrayList<>(Topics.INPUTS);
-                Arrays.stream(InputTopic.values()).filter(InputTopic::hasMemberTopics)
-                        .forEach(i -> inputs.add(i.memberTopic(memberId)));
-                new CatchUp(admin, APPLICATION_ID, inputs).await(Duration.ofMinutes(5), p -> { },
-                        () -> run.process().isAlive());
-                System.out.printf("caught up (%.1f s), the member's topics consumed %.1f s after they were created%n",
-                        seconds(started), seconds(topicsCreated));
-                assertThat(Duration.ofNanos(System.nanoTime() - topicsCreated))
-                        .as("contract 9.1: a new member topic is consumed within 5 minutes")
-                        .isLessThan(Duration.ofMinutes(5));
-                // and the other member's record is rejected as MEMBER_MISMATCH
+                // then it is rejected as MEMBER_MISMATCH, and fed back to this member only, who reads it in a
+                // consumer group of its own
                 List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(secure.adminProperties(), Topics.REJECTED);
                 assertThat(deadLetters).as("dead letters").hasSize(1);
                 assertThat(header(deadLetters.get(0), DeadLetters.REASON)).isEqualTo("MEMBER_MISMATCH");
                 assertThat(header(deadLetters.get(0), DeadLetters.SOURCE_TOPIC)).isEqualTo(ownStays);
+                List<ConsumerRecord<byte[], byte[]>> feedback = readAsGroup(member,
+                        "abu.member." + memberId + ".feedback-reader", Topics.memberRejected(memberId));
+                assertThat(feedback).as("the member's feedback").hasSize(1);
+                assertThat(header(feedback.get(0), DeadLetters.REASON)).isEqualTo("MEMBER_MISMATCH");
+                assertThat(readAll(secure.adminProperties(), Topics.memberRejected(OTHER_MEMBER)))
+                        .as("the other member's feedback").isEmpty();
+                assertThat(fetchFailure(member, Topics.memberRejected(OTHER_MEMBER)))
+                        .as("reading another member's feedback").isInstanceOf(TopicAuthorizationException.class);
                 PipelineSettings settings = PipelineSettings.defaults(AsOfDate.fixed(AS_OF), serdeConfig,
                         new IngestCounters(new SimpleMeterRegistry()));
                 List<IndicatorValue> report = IndicatorReport.complete(IndicatorTopicReader.latest(
@@ -295,6 +310,26 @@ class SecureClusterIT {
             }
             return records;
         }
+    }
+
+    /** What a member's consumer in a group reads from the start of a topic, within 30 s. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAsGroup(Map<String, Object> client, String group,
+            String topic) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            consumer.commitSync();
+        }
+        return records;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -23,7 +23,7 @@ class SecurityDocTest {
                 StreamsProperties.DEFAULT_APPLICATION_ID));
 
         // then the document has each of them, and nothing else
-        assertThat(member).hasSize(1);
+        assertThat(member).hasSize(3);
         assertThat(app).hasSize(14);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(member.stream(), app.stream()).toList());

@@ -1,0 +1,69 @@
+package nl.abu.monitor.pipeline;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.abu.monitor.ingest.FeedbackTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The members' feedback topics that exist on the cluster, listed at start and then every {@link #REFRESH}: a member
+ * admitted later gets its feedback from the next listing on. A listing that fails keeps the last one.
+ */
+public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ListedFeedbackTopics.class);
+    /** As often as the pipeline looks for new member input topics ({@code StreamsProperties}). */
+    static final Duration REFRESH = Duration.ofMillis(StreamsProperties.METADATA_MAX_AGE_MS);
+    private static final Pattern FEEDBACK = Pattern.compile("abu\\.member\\.[A-Za-z0-9-]{1,32}\\.rejected\\.v1");
+
+    private final Admin admin;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "feedback-topics");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Set<String> topics = Set.of();
+
+    private ListedFeedbackTopics(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Lists the topics once, then keeps listing them in the background until closed. */
+    public static ListedFeedbackTopics start(Properties adminProperties) {
+        ListedFeedbackTopics listed = new ListedFeedbackTopics(Admin.create(adminProperties));
+        listed.refresh();
+        listed.scheduler.scheduleWithFixedDelay(listed::refresh, REFRESH.toMillis(), REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return listed;
+    }
+
+    @Override
+    public boolean exists(String topic) {
+        return topics.contains(topic);
+    }
+
+    private void refresh() {
+        try {
+            topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(name -> FEEDBACK.matcher(name).matches()).collect(Collectors.toUnmodifiableSet());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Cannot list the members' feedback topics, keeping the {} known: {}", topics.size(),
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        admin.close(Duration.ofSeconds(5));
+    }
+}
