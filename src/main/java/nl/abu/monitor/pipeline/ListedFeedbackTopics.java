@@ -1,6 +1,7 @@
 package nl.abu.monitor.pipeline;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.abu.monitor.ingest.FeedbackTopics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.common.acl.AclOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable
         return thread;
     });
     private volatile Set<String> topics = Set.of();
+    /** Those found last time that this pipeline may not write, so each is warned of once. */
+    private Set<String> unwritable = Set.of();
 
     private ListedFeedbackTopics(Admin admin) {
         this.admin = admin;
@@ -51,14 +56,36 @@ public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable
 
     private void refresh() {
         try {
-            topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                    .filter(name -> FEEDBACK.matcher(name).matches()).collect(Collectors.toUnmodifiableSet());
+            Set<String> feedback = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(name -> FEEDBACK.matcher(name).matches()).collect(Collectors.toSet());
+            topics = feedback.isEmpty() ? Set.of() : writable(feedback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("Cannot list the members' feedback topics, keeping the {} known: {}", topics.size(),
                     e.getMessage());
         }
+    }
+
+    /**
+     * The topics this pipeline may write: a copy to a topic it may not write would fail the task (a deployment
+     * upgraded before its ACLs were). Without an authorizer the broker names no operations, and anything goes.
+     */
+    private Set<String> writable(Set<String> feedback) throws Exception {
+        Set<String> writable = new HashSet<>();
+        admin.describeTopics(feedback, new DescribeTopicsOptions().includeAuthorizedOperations(true))
+                .allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) -> {
+                    Set<AclOperation> operations = description.authorizedOperations();
+                    if (operations == null || operations.contains(AclOperation.WRITE)
+                            || operations.contains(AclOperation.ALL)) {
+                        writable.add(name);
+                    } else if (!unwritable.contains(name)) {
+                        LOG.warn("Topic {} exists, but this pipeline may not write it (ACL WRITE on the prefix "
+                                + "abu.member., docs/security.md): its member gets no feedback there", name);
+                    }
+                });
+        unwritable = feedback.stream().filter(name -> !writable.contains(name)).collect(Collectors.toSet());
+        return Set.copyOf(writable);
     }
 
     @Override
