@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.abu.monitor.contract.ContractFormats;
-import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.ingest.RecordValidator;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.tools.jsonl.JsonLine;
@@ -102,7 +101,6 @@ final class PublishCommand implements Callable<Integer> {
         if (source.dir != null) {
             return JsonLinesFolder.open(source.dir).lines();
         }
-        InputTopic.of(source.single.topic);
         return JsonLinesReader.forTopic(source.single.topic).read(source.single.file);
     }
 }

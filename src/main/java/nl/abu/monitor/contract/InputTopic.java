@@ -2,8 +2,10 @@ package nl.abu.monitor.contract;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EuresPlacement;
 import nl.abu.monitor.events.LanguageEnrolment;
@@ -25,6 +27,9 @@ public enum InputTopic {
     EURES_PLACEMENTS(Topics.EURES_PLACEMENTS, EuresPlacement.class),
     BRP_REGISTRATIONS(Topics.BRP_REGISTRATIONS, BrpRegistration.class),
     PKS_HOUSING_RATINGS(Topics.PKS_HOUSING_RATINGS, PksHousingRating.class);
+
+    private static final Map<String, InputTopic> BY_TOPIC = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(InputTopic::topic, input -> input));
 
     private final String topic;
     private final Class<? extends SpecificRecord> recordType;
@@ -84,7 +89,7 @@ public enum InputTopic {
     }
 
     public static Optional<InputTopic> named(String topic) {
-        return Arrays.stream(values()).filter(input -> input.topic.equals(topic)).findFirst();
+        return Optional.ofNullable(BY_TOPIC.get(topic));
     }
 
     /** The input topic of this name; {@link IllegalArgumentException} for any other topic. */

@@ -1,6 +1,7 @@
 package nl.abu.monitor.contract;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The topics of the contract (section 2) and the ones the pipeline writes. */
 public final class Topics {
@@ -18,6 +19,10 @@ public final class Topics {
 
     /** The input topics' names, in the contract's order; their record types are in {@link InputTopic}. */
     public static final List<String> INPUTS = InputTopic.topics();
+
+    /** Every member's feedback topic, {@link #memberRejected(String)}. */
+    public static final Pattern MEMBERS_REJECTED = Pattern.compile(
+            "abu\\.member\\." + SourceTopic.MEMBER_ID + "\\.rejected\\.v1");
 
     /** A member's feedback topic (contract 9.2): its rejected records, with the headers of the dead-letter topic. */
     public static String memberRejected(String memberId) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 public record EntityParts<A, F>(Function<A, Map<String, F>> get, BiFunction<A, Map<String, F>, A> with,
         Predicate<A> holdsNothing) {
 
-    Map<String, F> of(A held) {
+    /** The map of {@code held}; empty for a new entity (null). */
+    public Map<String, F> of(A held) {
         return held == null ? Map.of() : get.apply(held);
     }
 }

@@ -15,8 +15,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
  * Builds the records of the dead-letter topic {@code abu.rejected.v1}, and their copies on the members' feedback
- * topics: the source record's own key and value bytes, with headers that say why and where it came from. A value with a BSN in its workerRef and a key with a
- * BSN-like part are left out: the source coordinates still let the member find the record in its own system.
+ * topics: the source record's own key and value bytes, with headers that say why and where it came from. A value
+ * with a BSN in its workerRef and a key with a BSN-like part are left out: the source coordinates still let the
+ * member find the record in its own system.
  */
 public final class DeadLetters {
     public static final String REASON = "reason";
@@ -52,6 +53,9 @@ public final class DeadLetters {
      */
     List<ProducerRecord<byte[], byte[]>> reject(ErrorHandlerContext context, byte[] key, byte[] value, Object decoded,
             RejectionReason reason, String detail) {
+        // Tagged by the shared topic, a member's own topic too: tag values come from a bounded set.
+        counters.rejected(SourceTopic.of(context.topic()).map(SourceTopic::sharedTopic).orElse(context.topic()),
+                reason);
         ProducerRecord<byte[], byte[]> deadLetter = deadLetter(context, key, value, reason, detail);
         Optional<String> feedback = memberOf(context.topic(), key, decoded).map(Topics::memberRejected)
                 .filter(feedbackTopics::exists);
@@ -69,12 +73,16 @@ public final class DeadLetters {
         if (byTopic.isPresent()) {
             return byTopic;
         }
-        Optional<String> byKey = Optional.ofNullable(key).map(k -> EntityKeys.memberOf(new String(k,
-                StandardCharsets.UTF_8)));
-        Optional<String> byValue = Optional.ofNullable(decoded).filter(SpecificRecord.class::isInstance)
-                .map(SpecificRecord.class::cast).filter(r -> r.getSchema().getField("memberId") != null)
-                .map(r -> String.valueOf(r.get(r.getSchema().getField("memberId").pos())));
-        return byKey.filter(DeadLetters::couldBeMember).or(() -> byValue.filter(DeadLetters::couldBeMember));
+        return Optional.ofNullable(key).map(k -> EntityKeys.memberOf(new String(k, StandardCharsets.UTF_8)))
+                .filter(DeadLetters::couldBeMember)
+                .or(() -> memberIdOf(decoded).filter(DeadLetters::couldBeMember));
+    }
+
+    private static Optional<String> memberIdOf(Object decoded) {
+        if (decoded instanceof SpecificRecord record && record.getSchema().getField("memberId") != null) {
+            return Optional.ofNullable(record.get(record.getSchema().getField("memberId").pos())).map(String::valueOf);
+        }
+        return Optional.empty();
     }
 
     private static boolean couldBeMember(String id) {
@@ -83,9 +91,6 @@ public final class DeadLetters {
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
             RejectionReason reason, String detail) {
-        // Tagged by the shared topic, a member's own topic too: tag values come from a bounded set.
-        counters.rejected(SourceTopic.of(context.topic()).map(SourceTopic::sharedTopic).orElse(context.topic()),
-                reason);
         Headers headers = new RecordHeaders();
         headers.add(REASON, utf8(reason.name()));
         headers.add(DETAIL, utf8(detail));

@@ -1,20 +1,24 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.ContractFormats;
-import nl.abu.monitor.contract.EntityKeys;
-import nl.abu.monitor.contract.InputTopic;
 import static nl.abu.monitor.ingest.RejectionReason.DATE_OUT_OF_RANGE;
 import static nl.abu.monitor.ingest.RejectionReason.DEPARTURE_BEFORE_ARRIVAL;
 import static nl.abu.monitor.ingest.RejectionReason.INVALID_FORMAT;
 import static nl.abu.monitor.ingest.RejectionReason.INVALID_VALUE;
 import static nl.abu.monitor.ingest.RejectionReason.KEY_MISMATCH;
 import static nl.abu.monitor.ingest.RejectionReason.LOOKS_LIKE_BSN;
+import static nl.abu.monitor.ingest.RejectionReason.MEMBER_MISMATCH;
 import static nl.abu.monitor.ingest.RejectionReason.MISSING_KEY;
 import static nl.abu.monitor.ingest.RejectionReason.WRONG_SCHEMA;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.abu.monitor.contract.ContractFormats;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
+import nl.abu.monitor.contract.SourceTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EuresPlacement;
@@ -26,26 +30,47 @@ import nl.abu.monitor.period.AsOfDate;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The plain validity rules of contract sections 1 and 2, shared by the pipeline and the {@code publish}
- * command. The first violated rule is reported; the privacy rule (a BSN) is checked before all others.
+ * The plain validity rules of contract sections 1 and 2, and on a member's own topic the rule of section 9.1 that
+ * it carries that member's records only; shared by the pipeline and the {@code publish} command. The first violated
+ * rule is reported; the privacy rule (a BSN) is checked before all others.
  */
 public final class RecordValidator {
     private final AsOfDate asOf;
+    /** Each topic name met, resolved once: a lookup by pattern for every record would be work on the hot path. */
+    private final Map<String, SourceTopic> sources = new ConcurrentHashMap<>();
 
     public RecordValidator(AsOfDate asOf) {
         this.asOf = asOf;
     }
 
-    /** Validates a record; a null value is a tombstone, of which only the key can be checked. */
+    /**
+     * Validates a record that arrived on, or is bound for, {@code topic}: an input's shared topic or a member's own
+     * one. A null value is a tombstone, of which only the key can be checked.
+     */
     public Optional<Rejection> validate(String topic, String key, SpecificRecord value) {
+        SourceTopic source = sources.computeIfAbsent(topic, t -> SourceTopic.of(t)
+                .orElseThrow(() -> new IllegalArgumentException("not an input topic: " + t)));
+        Optional<Rejection> rejection = validate(source.input(), key, value);
+        return rejection.isPresent() ? rejection : memberMismatch(source, key);
+    }
+
+    /** A valid key begins with its record's memberId (it is built from the value's fields), tombstone or not. */
+    private static Optional<Rejection> memberMismatch(SourceTopic source, String key) {
+        return source.member().filter(member -> !member.equals(EntityKeys.memberOf(key)))
+                .map(member -> new Rejection(MEMBER_MISMATCH,
+                        "memberId: a member's own topic carries that member's records only (contract 9.1)"));
+    }
+
+    private Optional<Rejection> validate(InputTopic input, String key, SpecificRecord value) {
+        String topic = input.topic();
         if (key == null) {
             return reject(MISSING_KEY, "the record has no key");
         }
         if (value == null) {
             return validateTombstoneKey(topic, key);
         }
-        if (!InputTopic.of(topic).recordType().isInstance(value)) {
-            return reject(WRONG_SCHEMA, "topic " + topic + " carries " + InputTopic.of(topic).recordType().getSimpleName()
+        if (!input.recordType().isInstance(value)) {
+            return reject(WRONG_SCHEMA, "topic " + topic + " carries " + input.recordType().getSimpleName()
                     + ", not " + value.getSchema().getName());
         }
         Checks checks = new Checks(asOf.get());

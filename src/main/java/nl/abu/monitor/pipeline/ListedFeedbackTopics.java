@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.ingest.FeedbackTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ListedFeedbackTopics.class);
     /** As often as the pipeline looks for new member input topics ({@code StreamsProperties}). */
-    static final Duration REFRESH = Duration.ofMillis(StreamsProperties.METADATA_MAX_AGE_MS);
-    private static final Pattern FEEDBACK = Pattern.compile("abu\\.member\\.[A-Za-z0-9-]{1,32}\\.rejected\\.v1");
+    public static final Duration REFRESH = Duration.ofMillis(StreamsProperties.METADATA_MAX_AGE_MS);
 
     private final Admin admin;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,7 +56,7 @@ public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable
     private void refresh() {
         try {
             Set<String> feedback = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                    .filter(name -> FEEDBACK.matcher(name).matches()).collect(Collectors.toSet());
+                    .filter(name -> Topics.MEMBERS_REJECTED.matcher(name).matches()).collect(Collectors.toSet());
             topics = feedback.isEmpty() ? Set.of() : writable(feedback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package nl.abu.monitor.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,12 @@ public final class TopicSetup {
 
     private static final String NO_TIME_BASED_ROLL_MS = Long.toString(java.time.Duration.ofDays(365L * 100).toMillis());
 
+    private static final Map<String, String> KEPT_FOREVER = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
+    /** Kept for ever, and room for a rejected record of the largest size an input takes, plus its headers. */
+    private static final Map<String, String> DEAD_LETTERS = withLargeRecords(KEPT_FOREVER);
+
     private final Optional<Integer> partitions;
     private final Optional<Short> replicationFactor;
 
@@ -49,14 +56,6 @@ public final class TopicSetup {
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
     }
-
-    private static final Map<String, String> KEPT_FOREVER = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS);
-    private static final Map<String, String> DEAD_LETTERS = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.SEGMENT_MS_CONFIG, NO_TIME_BASED_ROLL_MS,
-            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
 
     public void createMissing(Admin admin) throws InterruptedException {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -129,5 +128,11 @@ public final class TopicSetup {
 
     private NewTopic topic(String name, Map<String, String> configs) {
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
+    }
+
+    private static Map<String, String> withLargeRecords(Map<String, String> configs) {
+        Map<String, String> withLarge = new HashMap<>(configs);
+        withLarge.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES));
+        return Map.copyOf(withLarge);
     }
 }

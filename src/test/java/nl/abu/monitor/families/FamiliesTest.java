@@ -34,8 +34,9 @@ class FamiliesTest {
     }
 
     @Test
-    void theStoresAndNodesKeepTheirReleasedNames() {
-        // Renaming a family renames its stores and changelog topics: an upgrade would lose its state.
+    void theEntityAndTotalsStoresKeepTheirReleasedNames() {
+        // Renaming a family renames its stores and changelog topics: an upgrade would lose its state. The nodes are
+        // pinned by PipelineTopologyTest.
         assertThat(Families.totalsStores()).containsExactly("language-cell-totals", "eures-placement-cell-totals",
                 "eures-member-cell-totals", "brp-cell-totals", "housing-cell-totals");
         assertThat(Families.ALL).extracting(Family::entityStore)

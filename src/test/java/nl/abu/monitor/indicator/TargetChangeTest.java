@@ -1,7 +1,5 @@
 package nl.abu.monitor.indicator;
 
-import nl.abu.monitor.output.targets.Target;
-import nl.abu.monitor.output.targets.Targets;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +12,8 @@ import nl.abu.monitor.events.AlertState;
 import nl.abu.monitor.events.EnrolmentStatus;
 import nl.abu.monitor.events.IndicatorAlert;
 import nl.abu.monitor.events.IndicatorStatus;
+import nl.abu.monitor.output.targets.Target;
+import nl.abu.monitor.output.targets.Targets;
 import nl.abu.monitor.period.PeriodKind;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,5 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.EntityKeys;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.member;
@@ -8,9 +7,12 @@ import static nl.abu.monitor.TestRecords.placement;
 import static nl.abu.monitor.TestRecords.registration;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.period.AsOfDate;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,6 +38,22 @@ class RecordValidatorTest {
         assertThat(reasonFor(Topics.EURES_PLACEMENTS, placement().setWorkerRef(null).build())).isEmpty();
         assertThat(reasonFor(Topics.BRP_REGISTRATIONS, registration().build())).isEmpty();
         assertThat(reasonFor(Topics.PKS_HOUSING_RATINGS, housing().build())).isEmpty();
+    }
+
+    @Test
+    void onAMembersOwnTopicOnlyThatMembersRecordsAndTombstonesAreValid() {
+        String own = InputTopic.WORKER_STAYS.memberTopic("M0001");
+        String others = InputTopic.WORKER_STAYS.memberTopic("M0002");
+
+        assertThat(reasonFor(own, stay().build())).isEmpty();
+        assertThat(reasonFor(own, "M0001/S-88213", null)).isEmpty();
+        assertThat(reasonFor(others, stay().build())).contains(RejectionReason.MEMBER_MISMATCH);
+        assertThat(reasonFor(others, "M0001/S-88213", null)).contains(RejectionReason.MEMBER_MISMATCH);
+        // the contract's own rules come first
+        assertThat(reasonFor(others, stay().setWorkerRef("111222333").build()))
+                .contains(RejectionReason.LOOKS_LIKE_BSN);
+        assertThatThrownBy(() -> validator.validate("abu.member.M0001.members.v1", "M0001", member().build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an input topic");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package nl.abu.monitor.ingest;
 
-import nl.abu.monitor.contract.EntityKeys;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.stay;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.pipeline.PipelineTestDriver;
 import org.apache.kafka.streams.test.TestRecord;

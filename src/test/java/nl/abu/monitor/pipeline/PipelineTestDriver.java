@@ -1,5 +1,6 @@
 package nl.abu.monitor.pipeline;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -38,8 +39,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The whole pipeline in a TopologyTestDriver, with an in-memory schema registry, for given/when/then tests. */
 public final class PipelineTestDriver implements AutoCloseable {

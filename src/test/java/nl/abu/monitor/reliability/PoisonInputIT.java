@@ -1,6 +1,5 @@
 package nl.abu.monitor.reliability;
 
-import nl.abu.monitor.contract.InputTopic;
 import static nl.abu.monitor.TestRecords.enrolment;
 import static nl.abu.monitor.TestRecords.housing;
 import static nl.abu.monitor.TestRecords.stay;
@@ -21,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.IndicatorValue;
 import nl.abu.monitor.events.LanguageEnrolment;

@@ -1,6 +1,5 @@
 package nl.abu.monitor.reliability;
 
-import nl.abu.monitor.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import nl.abu.monitor.CapturedLog;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.serde.HttpSchemaRegistryClient;
 import nl.abu.monitor.tools.embedded.EmbeddedRegistry;

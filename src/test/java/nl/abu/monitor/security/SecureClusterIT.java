@@ -41,6 +41,7 @@ import nl.abu.monitor.output.IndicatorValues;
 import nl.abu.monitor.period.AsOfDate;
 import nl.abu.monitor.period.ReportingCalendar;
 import nl.abu.monitor.pipeline.CatchUp;
+import nl.abu.monitor.pipeline.ListedFeedbackTopics;
 import nl.abu.monitor.pipeline.PipelineSettings;
 import nl.abu.monitor.pipeline.StreamsProperties;
 import nl.abu.monitor.pipeline.TopicSetup;
@@ -168,9 +169,9 @@ class SecureClusterIT {
                         .isLessThan(Duration.ofMinutes(5));
 
                 // and when, on its own topic, the member writes a record of another member (who is admitted too),
-                // once the pipeline has listed the new feedback topics (every 30 s)
+                // once the pipeline has listed the new feedback topics
                 new TopicSetup(Optional.of(2), Optional.of((short) 1)).createMemberTopics(admin, OTHER_MEMBER);
-                Thread.sleep(Math.max(0, Duration.ofSeconds(31).toMillis()
+                Thread.sleep(Math.max(0, ListedFeedbackTopics.REFRESH.plusSeconds(1).toMillis()
                         - Duration.ofNanos(System.nanoTime() - topicsCreated).toMillis()));
                 Map<String, Object> member = secure.clientProperties(memberUser, memberPassword);
                 Map<String, Object> serdeConfig = Map.of("schema.registry.url", platform.registryUrl());

@@ -2,7 +2,6 @@ package nl.abu.monitor.families.brp;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
@@ -26,15 +25,15 @@ public final class BrpFamily {
     public static final String FAMILY = Indicator.BRP_REGISTRATION_ON_TIME_SHARE.family();
     static final String STAYS_STORE = "brp-stays";
 
-    private BrpFamily() {
-    }
-
     private static final Predicate<BrpStay> NOTHING = stay -> stay.getStay() == null
             && stay.getEffectiveDates().isEmpty();
     /** The stay's registration events: the effective date of each kind. */
     private static final EntityParts<BrpStay, LocalDate> EFFECTIVE_DATES = new EntityParts<>(
             BrpStay::getEffectiveDates, (stay, dates) -> new BrpStay(stay == null ? null : stay.getStay(), dates),
             NOTHING);
+
+    private BrpFamily() {
+    }
 
     /**
      * The family: stays, from their own facts and their registrations. A stay counts in the periods of its arrival
@@ -46,7 +45,7 @@ public final class BrpFamily {
         return new Family<>(FAMILY, STAYS_STORE, List.of(
                 Family.input(Topics.WORKER_STAYS, new OwnEntityFold<WorkerStay, BrpStay>(
                         (held, stay) -> new BrpStay(new StayFacts(stay.getSector(), stay.getArrivalDate(),
-                                stay.getDepartureDate()), held == null ? Map.of() : held.getEffectiveDates()),
+                                stay.getDepartureDate()), EFFECTIVE_DATES.of(held)),
                         held -> new BrpStay(null, held.getEffectiveDates()), NOTHING), WorkerStay::getDepartureDate),
                 Family.input(Topics.BRP_REGISTRATIONS, PartsFold.<BrpRegistration, BrpStay, LocalDate>keyed(
                         key -> key.substring(0, key.lastIndexOf(EntityKeys.SEPARATOR)),

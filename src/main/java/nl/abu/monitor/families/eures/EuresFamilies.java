@@ -2,7 +2,6 @@ package nl.abu.monitor.families.eures;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.EuresPlacement;
@@ -30,14 +29,14 @@ public final class EuresFamilies {
     static final String PLACEMENTS_STORE = "eures-placements";
     static final String MEMBERS_STORE = "eures-members";
 
-    private EuresFamilies() {
-    }
-
     private static final Predicate<EuresMember> NOTHING = member -> !member.getFairEmploymentCode()
             && member.getPlacedOn().isEmpty();
     /** The placedOn of the member's PLACED placements, by placement key. */
     private static final EntityParts<EuresMember, LocalDate> PLACED_ON = new EntityParts<>(EuresMember::getPlacedOn,
             (member, placed) -> new EuresMember(member != null && member.getFairEmploymentCode(), placed), NOTHING);
+
+    private EuresFamilies() {
+    }
 
     /** The family of {@code eures_placements}: each placement by itself. */
     public static Family<EuresPlacement> placements() {
@@ -58,14 +57,15 @@ public final class EuresFamilies {
                         (key, placement) -> key, EuresFamilies::placedOn, PLACED_ON), EuresFamilies::lastDayCounted),
                 Family.input(Topics.MEMBERS, new OwnEntityFold<Member, EuresMember>(
                         (held, profile) -> new EuresMember(profile.getFairEmploymentCode(),
-                                held == null ? Map.of() : held.getPlacedOn()),
+                                PLACED_ON.of(held)),
                         held -> new EuresMember(false, held.getPlacedOn()), NOTHING))),
                 EuresMemberCells::cells);
     }
 
     /** A PLACED placement counts in the periods of its placedOn only; a cancelled one nowhere. */
     private static LocalDate lastDayCounted(EuresPlacement placement) {
-        return placement.getStatus() == PlacementStatus.PLACED ? placement.getPlacedOn() : RecordLifetime.NEVER_COUNTS;
+        LocalDate placedOn = placedOn(placement);
+        return placedOn != null ? placedOn : RecordLifetime.NEVER_COUNTS;
     }
 
     /** A member keeps the placedOn of its PLACED placements only. */

@@ -21,12 +21,12 @@ public final class HousingFamily {
     public static final String FAMILY = Indicator.HOUSING_CERTIFIED_SHARE.family();
     static final String UNITS_STORE = "housing-units";
 
-    private HousingFamily() {
-    }
-
     /** A unit's ratings, by ratedOn. */
     private static final EntityParts<HousingUnit, RatingFacts> RATINGS = new EntityParts<>(HousingUnit::getRatings,
             (unit, ratings) -> new HousingUnit(ratings), unit -> unit.getRatings().isEmpty());
+
+    private HousingFamily() {
+    }
 
     /** The family: housing units, from their ratings; a rating counts only in the periods of its ratedOn. */
     public static Family<HousingUnit> family() {

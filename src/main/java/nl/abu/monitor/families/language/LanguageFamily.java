@@ -26,9 +26,6 @@ public final class LanguageFamily {
     public static final String FAMILY = Indicator.LANGUAGE_TRAINING_SHARE.family();
     static final String WORKERS_STORE = "language-workers";
 
-    private LanguageFamily() {
-    }
-
     /** A worker holds nothing once it has neither stays nor enrolments. */
     private static final Predicate<LanguageWorker> NOTHING = worker -> worker.getStays().isEmpty()
             && worker.getEnrolments().isEmpty();
@@ -40,6 +37,9 @@ public final class LanguageFamily {
             LanguageWorker::getEnrolments,
             (worker, enrolments) -> new LanguageWorker(worker == null ? Map.of() : worker.getStays(), enrolments),
             NOTHING);
+
+    private LanguageFamily() {
+    }
 
     /** The family: workers, from their stays and enrolments. */
     public static Family<LanguageWorker> family() {

@@ -6,11 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.SourceTopic;
 import nl.abu.monitor.ingest.RecordValidator;
-import nl.abu.monitor.ingest.RejectionReason;
 import nl.abu.monitor.serde.AvroSerdes;
 import nl.abu.monitor.tools.jsonl.JsonLine;
 import nl.abu.monitor.tools.jsonl.LineError;
@@ -52,7 +50,8 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * From now on, sends each record to the member's own topic of its input (contract 9.1) instead of the shared
-     * one, and refuses a record of another member, and one of the members topic, which is the ABU's own.
+     * one, and refuses a record of the members topic, which is the ABU's own. The validator, if any, refuses a record
+     * of another member there, as the pipeline would.
      */
     public Publisher toOwnTopicsOf(String memberId) {
         InputTopic.WORKER_STAYS.memberTopic(memberId); // refuses a malformed memberId at once
@@ -72,15 +71,18 @@ public final class Publisher implements AutoCloseable {
                 summary.countBad();
                 report.accept(error.message());
             } else if (line instanceof ParsedRecord record) {
-                Optional<String> refusal = validator.flatMap(v -> v.validate(record.topic(), record.key(), record.value()))
-                        .map(r -> r.reason() + ": " + r.detail()).or(() -> notThisMembers(record));
+                Optional<String> topic = member.isEmpty() ? Optional.of(record.topic())
+                        : ownTopic(record.topic(), member.get());
+                Optional<String> refusal = topic.isEmpty()
+                        ? Optional.of("NOT_PUBLISHED: " + record.topic() + " is the ABU's own; members have no topic of it")
+                        : validator.flatMap(v -> v.validate(topic.get(), record.key(), record.value()))
+                                .map(r -> r.reason() + ": " + r.detail());
                 if (refusal.isPresent()) {
                     summary.countBad();
                     report.accept(record.fileName() + ":" + record.lineNumber() + ": " + refusal.get());
                 } else {
-                    String topic = member.map(InputTopic.of(record.topic())::memberTopic).orElse(record.topic());
-                    send(topic, record.key(), record.value(), record.timestampMillis());
-                    summary.countPublished(topic);
+                    send(topic.get(), record.key(), record.value(), record.timestampMillis());
+                    summary.countPublished(topic.get());
                     if (summary.published() % 10_000 == 0) {
                         progress.accept(summary);
                     }
@@ -91,18 +93,10 @@ public final class Publisher implements AutoCloseable {
         return summary;
     }
 
-    private Optional<String> notThisMembers(ParsedRecord record) {
-        if (member.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!InputTopic.of(record.topic()).hasMemberTopics()) {
-            return Optional.of("NOT_PUBLISHED: " + record.topic() + " is the ABU's own; a member has no topic of it");
-        }
-        if (!member.get().equals(EntityKeys.memberOf(record.key()))) {
-            return Optional.of(RejectionReason.MEMBER_MISMATCH + ": memberId: --member " + member.get()
-                    + " publishes that member's records only");
-        }
-        return Optional.empty();
+    /** The member's own topic of the input of {@code sharedTopic}; empty for the members topic, the ABU's own. */
+    private static Optional<String> ownTopic(String sharedTopic, String memberId) {
+        InputTopic input = InputTopic.of(sharedTopic);
+        return input.hasMemberTopics() ? Optional.of(input.memberTopic(memberId)) : Optional.empty();
     }
 
     /** Sends one record; a null value is a tombstone. */

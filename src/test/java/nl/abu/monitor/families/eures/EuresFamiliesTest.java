@@ -2,6 +2,7 @@ package nl.abu.monitor.families.eures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,8 +24,6 @@ import nl.abu.monitor.pipeline.PipelineTopology;
 import nl.abu.monitor.serde.AvroSerdeConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class EuresFamiliesTest {
     /** The topology of this family alone, on every input. */

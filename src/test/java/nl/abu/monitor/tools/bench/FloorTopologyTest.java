@@ -1,6 +1,5 @@
 package nl.abu.monitor.tools.bench;
 
-import nl.abu.monitor.contract.InputTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import nl.abu.monitor.TestRecords;
 import nl.abu.monitor.contract.EntityKeys;
+import nl.abu.monitor.contract.InputTopic;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.serde.AvroSerdeConfig;
 import nl.abu.monitor.serde.AvroSerdes;

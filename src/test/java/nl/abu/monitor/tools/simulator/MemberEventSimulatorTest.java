@@ -1,6 +1,5 @@
 package nl.abu.monitor.tools.simulator;
 
-import nl.abu.monitor.contract.EntityKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.abu.monitor.contract.EntityKeys;
 import nl.abu.monitor.contract.Topics;
 import nl.abu.monitor.events.BrpRegistration;
 import nl.abu.monitor.events.EnrolmentStatus;
