@@ -68,7 +68,7 @@ public final class ListedFeedbackTopics implements FeedbackTopics, AutoCloseable
 
     /**
      * The topics this pipeline may write: a copy to a topic it may not write would fail the task (a deployment
-     * upgraded before its ACLs were). Without an authorizer the broker names no operations, and anything goes.
+     * upgraded before its ACLs were). A broker without an authorizer allows every operation.
      */
     private Set<String> writable(Set<String> feedback) throws Exception {
         Set<String> writable = new HashSet<>();
